@@ -1,0 +1,17 @@
+using LunarVoc.Application.VocWindows;
+
+namespace LunarVoc.Api.Contracts;
+
+/// <summary>Whether the Moon is void now.</summary>
+/// <param name="IsVoc" example="true">True when a window contains the moment of the response.</param>
+/// <param name="Current">The window containing now (start_at ≤ now &lt; end_at), or null.</param>
+/// <param name="AsOf" example="2026-11-24T12:00:00Z">When the windows were read from the database (UTC).</param>
+/// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
+public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, DateTimeOffset AsOf, bool Stale)
+{
+    public static VocCurrentResponse From(VocWindowSnapshot snapshot, DateTimeOffset now)
+    {
+        var status = snapshot.StatusAt(now);
+        return new VocCurrentResponse(status.IsVoc, VocWindowResponse.FromOptional(status.Current), snapshot.FetchedAt, Stale: false);
+    }
+}

@@ -1,0 +1,31 @@
+using LunarVoc.Application.VocWindows;
+
+namespace LunarVoc.Api.Contracts;
+
+/// <summary>Whether the Moon is void now, the next window, and the windows of the next 48 hours.</summary>
+/// <param name="IsVoc" example="true">True when a window contains the moment of the response.</param>
+/// <param name="Current">The window containing now (start_at ≤ now &lt; end_at), or null.</param>
+/// <param name="Next">The first window starting after now, however far ahead, or null.</param>
+/// <param name="Upcoming">Every window starting in (now, now + 48 h], ordered by start.</param>
+/// <param name="AsOf" example="2026-11-24T12:00:00Z">When the windows were read from the database (UTC).</param>
+/// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
+public sealed record VocStatusResponse(
+    bool IsVoc,
+    VocWindowResponse? Current,
+    VocWindowResponse? Next,
+    IReadOnlyList<VocWindowResponse> Upcoming,
+    DateTimeOffset AsOf,
+    bool Stale)
+{
+    public static VocStatusResponse From(VocWindowSnapshot snapshot, DateTimeOffset now)
+    {
+        var status = snapshot.StatusAt(now);
+        return new VocStatusResponse(
+            status.IsVoc,
+            VocWindowResponse.FromOptional(status.Current),
+            VocWindowResponse.FromOptional(status.Next),
+            status.Upcoming.Select(VocWindowResponse.From).ToArray(),
+            snapshot.FetchedAt,
+            Stale: false);
+    }
+}

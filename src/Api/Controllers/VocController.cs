@@ -1,0 +1,83 @@
+using LunarVoc.Api.Contracts;
+using LunarVoc.Application.VocWindows.GetCacheStats;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.GetVocWindow;
+using LunarVoc.Application.VocWindows.SaveVocWindow;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LunarVoc.Api.Controllers;
+
+/// <summary>Void-of-course Moon windows.</summary>
+[ApiController]
+[Route("api/lunar/voc")]
+[Produces("application/json")]
+public sealed class VocController(ISender sender, TimeProvider timeProvider) : ControllerBase
+{
+    /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
+    /// <response code="200">The status at the moment of the response.</response>
+    /// <response code="503">The database is unreachable and no earlier answer is available.</response>
+    [HttpGet("status")]
+    [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<VocStatusResponse> GetStatus(CancellationToken cancellationToken)
+    {
+        var snapshot = await sender.Send(new GetVocStatusQuery(), cancellationToken);
+        return VocStatusResponse.From(snapshot, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
+    /// <response code="200">The current state at the moment of the response.</response>
+    /// <response code="503">The database is unreachable and no earlier answer is available.</response>
+    [HttpGet("current")]
+    [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<VocCurrentResponse> GetCurrent(CancellationToken cancellationToken)
+    {
+        var snapshot = await sender.Send(new GetCurrentVocQuery(), cancellationToken);
+        return VocCurrentResponse.From(snapshot, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>One stored window.</summary>
+    /// <param name="id" example="17">The window's id.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="200">The window.</response>
+    /// <response code="404">No window has this id.</response>
+    [HttpGet("{id:long}")]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, CancellationToken cancellationToken)
+    {
+        var window = await sender.Send(new GetVocWindowQuery(id), cancellationToken);
+        return window is null ? Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window with id {id}.") : VocWindowResponse.From(window);
+    }
+
+    /// <summary>Stores a window, or updates the source of the window with the same start_at and end_at.</summary>
+    /// <remarks>Idempotent on (start_at, end_at): saving the same bounds again never creates a second row.</remarks>
+    /// <param name="command">The window; times are ISO-8601 with an explicit offset.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="201">The window is new; Location points at it.</response>
+    /// <response code="200">A window with these bounds already existed; its source was updated.</response>
+    /// <response code="400">The body is malformed or invalid; errors name the fields.</response>
+    /// <response code="503">The database is unreachable; nothing was stored.</response>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<ActionResult<VocWindowResponse>> Save(SaveVocWindowCommand command, CancellationToken cancellationToken)
+    {
+        var saved = await sender.Send(command, cancellationToken);
+        var body = VocWindowResponse.From(saved.Window);
+        return saved.Created ? CreatedAtAction(nameof(GetWindow), new { id = body.Id }, body) : Ok(body);
+    }
+
+    /// <summary>The state of the status and current caches.</summary>
+    /// <response code="200">Per cache: whether it holds data, its age and its TTL in seconds.</response>
+    [HttpGet("cache_stats")]
+    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK)]
+    public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
+        await sender.Send(new GetCacheStatsQuery(), cancellationToken);
+}

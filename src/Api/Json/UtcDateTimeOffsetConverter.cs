@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LunarVoc.Api.Json;
+
+/// <summary>
+/// Reads ISO-8601 instants only when they say their offset ('Z' or ±hh:mm): a bare local time
+/// is ambiguous and is refused rather than guessed. Writes UTC with a 'Z'.
+/// </summary>
+public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    private const string WriteFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Expected an ISO-8601 date-time string with an offset, e.g. 2026-11-24T03:10:00Z.");
+        }
+
+        var text = reader.GetString()!;
+        if (!HasExplicitOffset(text) || !reader.TryGetDateTimeOffset(out var value))
+        {
+            throw new JsonException(
+                $"'{text}' is not an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00.");
+        }
+
+        return value.ToUniversalTime();
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime.ToString(WriteFormat, CultureInfo.InvariantCulture));
+
+    private static bool HasExplicitOffset(string text)
+    {
+        var timeSeparator = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        if (timeSeparator < 0)
+        {
+            return false;
+        }
+
+        var time = text.AsSpan(timeSeparator + 1);
+        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
+    }
+}

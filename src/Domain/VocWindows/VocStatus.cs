@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace LunarVoc.Domain.VocWindows;
+
+/// <summary>What is true about the Moon's course at one instant, derived from a set of windows.</summary>
+public sealed record VocStatus(
+    DateTimeOffset Instant,
+    VocWindow? Current,
+    VocWindow? Next,
+    ImmutableArray<VocWindow> Upcoming)
+{
+    public static readonly TimeSpan UpcomingHorizon = TimeSpan.FromHours(48);
+
+    public bool IsVoc => Current is not null;
+
+    /// <summary>
+    /// Derives the status at <paramref name="at"/>: the window containing it, the first window
+    /// starting after it, and every window starting in (at, at + 48 h].
+    /// </summary>
+    /// <param name="windowsByStart">Windows ordered by start.</param>
+    public static VocStatus At(DateTimeOffset at, ImmutableArray<VocWindow> windowsByStart)
+    {
+        VocWindow? current = null;
+        VocWindow? next = null;
+        var upcoming = ImmutableArray.CreateBuilder<VocWindow>();
+        var horizon = at + UpcomingHorizon;
+
+        foreach (var window in windowsByStart)
+        {
+            if (window.Contains(at))
+            {
+                current ??= window;
+            }
+            else if (window.StartAt > at)
+            {
+                next ??= window;
+                if (window.StartAt <= horizon)
+                {
+                    upcoming.Add(window);
+                }
+            }
+        }
+
+        return new VocStatus(at, current, next, upcoming.ToImmutable());
+    }
+}

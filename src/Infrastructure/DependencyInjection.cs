@@ -1,0 +1,40 @@
+using Dapper;
+using LunarVoc.Application.VocWindows;
+using LunarVoc.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LunarVoc.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+            builder.ConnectionStringBuilder.Timeout = settings.ConnectTimeoutSeconds;
+            builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
+            builder.UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>());
+            return builder.Build();
+        });
+
+        services.AddSingleton<IVocWindowRepository, VocWindowRepository>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseStartup>();
+
+        return services;
+    }
+}
