@@ -12,14 +12,13 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>Void-of-course Moon windows.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
-[Produces("application/json")]
 public sealed class VocController(ISender sender, TimeProvider timeProvider) : ControllerBase
 {
     /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
     /// <response code="200">The status at the moment of the response.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("status")]
-    [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<VocStatusResponse> GetStatus(CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     /// <response code="200">The current state at the moment of the response.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("current")]
-    [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<VocCurrentResponse> GetCurrent(CancellationToken cancellationToken)
     {
@@ -45,7 +44,7 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     /// <response code="200">The window.</response>
     /// <response code="404">No window has this id.</response>
     [HttpGet("{id:long}")]
-    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, CancellationToken cancellationToken)
     {
@@ -63,8 +62,8 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     /// <response code="503">The database is unreachable; nothing was stored.</response>
     [HttpPost]
     [Consumes("application/json")]
-    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> Save(SaveVocWindowCommand command, CancellationToken cancellationToken)
@@ -77,7 +76,7 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     /// <summary>The state of the status and current caches.</summary>
     /// <response code="200">Per cache: whether it holds data, its age and its TTL in seconds.</response>
     [HttpGet("cache_stats")]
-    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
     public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
         await sender.Send(new GetCacheStatsQuery(), cancellationToken);
 }

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+
+namespace LunarVoc.Api.FunctionalTests.VocWindows;
+
+/// <summary>Every bad body gets a 400 problem response naming what is wrong, and nothing is stored.</summary>
+[TestFixture]
+public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
+{
+    private static IEnumerable<TestCaseData> BadBodies()
+    {
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T03:10:00Z","source":"x"}""", "end_at").SetName("End equal to start");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T01:00:00Z","source":"x"}""", "end_at").SetName("End before start");
+        yield return new TestCaseData("""{"end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("Missing start_at");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","source":"x"}""", "end_at").SetName("Missing end_at");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z"}""", "source").SetName("Missing source");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":null}""", "source").SetName("Null source");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":""}""", "source").SetName("Empty source");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"two words"}""", "source").SetName("Source with a space");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("Start without offset");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24 19:42","source":"x"}""", "end_at").SetName("End not ISO-8601");
+        yield return new TestCaseData("""{"start_at":1732417800,"end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("Start as a number");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x","extra":1}""", "extra").SetName("Unknown field");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":""", "$").SetName("Truncated JSON");
+        yield return new TestCaseData("""not json""", "$").SetName("Not JSON");
+        yield return new TestCaseData("""[]""", "$").SetName("An array instead of an object");
+        yield return new TestCaseData("", "").SetName("Empty body");
+    }
+
+    [TestCaseSource(nameof(BadBodies))]
+    public async Task Is_answered_400_problem_details_and_stores_nothing(string body, string field)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await Client.PostAsync("/api/lunar/voc", content);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(text, Does.Contain("\"errors\""));
+        Assert.That(text, Does.Contain(field));
+        Assert.That(text, Does.Not.Contain("   at "), "no stack trace");
+        Assert.That(await ApiHost.CountRowsAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_body_that_is_not_json_is_answered_415()
+    {
+        using var content = new StringContent("start_at=x", Encoding.UTF8, "text/plain");
+
+        using var response = await Client.PostAsync("/api/lunar/voc", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+    }
+}

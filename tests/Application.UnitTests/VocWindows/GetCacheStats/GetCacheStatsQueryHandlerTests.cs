@@ -1,0 +1,38 @@
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.GetCacheStats;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LunarVoc.Application.UnitTests.VocWindows.GetCacheStats;
+
+[TestFixture]
+public sealed class GetCacheStatsQueryHandlerTests
+{
+    [Test]
+    public async Task Reports_no_data_and_the_configured_ttls_before_anything_is_fetched()
+    {
+        var time = new FakeTimeProvider();
+        var options = Options.Create(new CachingOptions { StatusTtlSeconds = 120, CurrentTtlSeconds = 60 });
+        var handler = new GetCacheStatsQueryHandler(new CacheStatistics(time), options);
+
+        var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
+
+        Assert.That(report.VocStatus, Is.EqualTo(new CacheEntryStats(false, null, 120)));
+        Assert.That(report.VocCurrent, Is.EqualTo(new CacheEntryStats(false, null, 60)));
+    }
+
+    [Test]
+    public async Task Reports_the_age_of_a_fetched_value()
+    {
+        var time = new FakeTimeProvider();
+        var statistics = new CacheStatistics(time);
+        statistics.RecordFetch(CacheNames.VocStatus, time.GetUtcNow());
+        time.Advance(TimeSpan.FromSeconds(45));
+        var handler = new GetCacheStatsQueryHandler(statistics, Options.Create(new CachingOptions()));
+
+        var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
+
+        Assert.That(report.VocStatus, Is.EqualTo(new CacheEntryStats(true, 45, 120)));
+        Assert.That(report.VocCurrent.HasData, Is.False);
+    }
+}

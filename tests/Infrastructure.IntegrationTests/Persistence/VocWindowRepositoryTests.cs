@@ -1,0 +1,114 @@
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.VocWindows;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LunarVoc.Infrastructure.IntegrationTests.Persistence;
+
+[TestFixture]
+public sealed class VocWindowRepositoryTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private ServiceProvider _services = null!;
+    private IVocWindowRepository _repository = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        await TestDatabase.TruncateAsync();
+        _services = TestDatabase.BuildServices(TestDatabase.ConnectionString);
+        _repository = _services.GetRequiredService<IVocWindowRepository>();
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _services.DisposeAsync();
+
+    private Task<SavedVocWindow> Save(double startHours, double endHours, string source = "test") =>
+        _repository.UpsertAsync(Noon.AddHours(startHours), Noon.AddHours(endHours), source, CancellationToken.None);
+
+    [Test]
+    public async Task An_empty_table_yields_no_windows()
+    {
+        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+
+        Assert.That(windows, Is.Empty);
+    }
+
+    [Test]
+    public async Task Reads_overlapping_windows_and_the_first_one_beyond_the_horizon_in_start_order()
+    {
+        await Save(200, 203);          // second beyond the horizon: not read
+        await Save(-30, -20);          // ended before now: not read
+        await Save(-2, 0);             // ends exactly now: not read
+        await Save(-1, 1, "current");
+        await Save(10, 12, "soon");
+        await Save(150, 152, "next-beyond");
+
+        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+
+        Assert.That(windows.Select(w => w.Source), Is.EqualTo(new[] { "current", "soon", "next-beyond" }));
+        Assert.That(windows[0].StartAt, Is.EqualTo(Noon.AddHours(-1)));
+        Assert.That(windows[0].StartAt.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public async Task A_new_window_is_created()
+    {
+        var saved = await Save(1, 2, "ephemeris");
+
+        Assert.That(saved.Created, Is.True);
+        Assert.That(saved.Window.Id, Is.GreaterThan(0));
+        Assert.That(saved.Window.StartAt, Is.EqualTo(Noon.AddHours(1)));
+        Assert.That(saved.Window.Source, Is.EqualTo("ephemeris"));
+        Assert.That(await _repository.GetByIdAsync(saved.Window.Id, CancellationToken.None), Is.EqualTo(saved.Window));
+    }
+
+    [Test]
+    public async Task Saving_the_same_bounds_again_updates_the_source_and_keeps_one_row()
+    {
+        var first = await Save(1, 2, "provider-a");
+
+        var second = await Save(1, 2, "provider-b");
+
+        Assert.That(second.Created, Is.False);
+        Assert.That(second.Window.Id, Is.EqualTo(first.Window.Id));
+        Assert.That(second.Window.Source, Is.EqualTo("provider-b"));
+        Assert.That(await TestDatabase.CountRowsAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Concurrent_identical_saves_create_exactly_one_row()
+    {
+        var saves = Enumerable.Range(0, 100).Select(_ => Task.Run(() => Save(5, 6, "race")));
+
+        var results = await Task.WhenAll(saves);
+
+        Assert.That(results.Count(r => r.Created), Is.EqualTo(1));
+        Assert.That(results.Select(r => r.Window.Id).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(await TestDatabase.CountRowsAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void The_database_refuses_a_window_that_ends_before_it_starts()
+    {
+        var error = Assert.ThrowsAsync<PostgresException>(() => Save(2, 1));
+
+        Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.CheckViolation));
+    }
+
+    [Test]
+    public async Task An_unreachable_database_surfaces_as_a_transient_unavailable_error()
+    {
+        var port = TestDatabase.Cluster.Port + 1;
+        await using var services = TestDatabase.BuildServices(
+            $"Host=127.0.0.1;Port={port};Username=postgres;Database=none",
+            new Dictionary<string, string?> { ["Database:ConnectTimeoutSeconds"] = "1" });
+        var repository = services.GetRequiredService<IVocWindowRepository>();
+
+        var error = Assert.ThrowsAsync<DataSourceUnavailableException>(
+            () => repository.GetWindowsAsync(Noon, Noon.AddHours(1), CancellationToken.None));
+
+        Assert.That(error!.IsTransient, Is.True);
+        Assert.That(error.InnerException, Is.InstanceOf<NpgsqlException>());
+    }
+}
