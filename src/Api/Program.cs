@@ -14,6 +14,7 @@ builder.Services
 
 builder.Services
     .AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+    .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
     .AddJsonOptions(options =>
     {
         var json = options.JsonSerializerOptions;

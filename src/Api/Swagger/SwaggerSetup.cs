@@ -17,6 +17,9 @@ internal static class SwaggerSetup
                     + "All times are UTC, ISO-8601. Errors are RFC 9457 problem details.",
             });
 
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+
             foreach (var assembly in DocumentedAssemblies)
             {
                 var path = Path.Combine(AppContext.BaseDirectory, $"{assembly}.xml");

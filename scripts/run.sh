@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds and runs the API. Without ConnectionStrings__Postgres, it starts a PostgreSQL cluster of
+# its own under .data/ (created on first run, stopped on exit) and uses it.
+# Honours ASPNETCORE_URLS (default http://127.0.0.1:8080) and ConnectionStrings__Postgres.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+source scripts/lib/postgres.sh
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; exit 1; }
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:8080}"
+
+if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+  ensure_postgres_installed
+  mkdir -p .data
+  data="$root/.data/postgres"
+  if ! owner_can_write "$root/.data"; then
+    # The cluster owner cannot reach this checkout (e.g. a private home folder): keep the cluster
+    # in a folder of its own under /var/tmp instead, stable across runs of this checkout.
+    data="/var/tmp/lunarvoc-$(printf '%s' "$root" | sha1sum | cut -c1-12)/postgres"
+    mkdir -p "$(dirname "$data")"
+    echo "PostgreSQL cannot write under $root/.data; using $data" >&2
+  fi
+  port="${LUNARVOC_PG_PORT:-5433}"
+  start_postgres "$data" "$port"
+  trap 'stop_postgres "$data"' EXIT
+  create_database "$port" lunarvoc
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=lunarvoc"
+  echo "Local PostgreSQL on 127.0.0.1:$port (data in $data)" >&2
+fi
+
+dotnet build src/Api/Api.csproj -c Release -nologo -v quiet
+echo "LunarVoc on $ASPNETCORE_URLS — Swagger UI at ${ASPNETCORE_URLS%%;*}/swagger" >&2
+dotnet run --project src/Api/Api.csproj -c Release --no-build --no-launch-profile

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds and runs every test. Each test assembly that needs PostgreSQL starts its own throwaway
+# cluster on loopback (see tests/TestSupport); this script makes sure the server binaries exist.
+# Ends with a line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; echo "0 passed, 1 failed"; exit 1; }
+ensure_postgres_installed || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build LunarVoc.sln -c Release -nologo -v quiet; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test LunarVoc.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx")"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
