@@ -29,6 +29,7 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   echo "Local PostgreSQL on 127.0.0.1:$port (data in $data)" >&2
 fi
 
-dotnet build src/Api/Api.csproj -c Release -nologo -v quiet
+dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o artifacts/api
 echo "LunarVoc on $ASPNETCORE_URLS — Swagger UI at ${ASPNETCORE_URLS%%;*}/swagger" >&2
-dotnet run --project src/Api/Api.csproj -c Release --no-build --no-launch-profile
+# Not exec: the EXIT trap above must run to stop the local cluster when the service ends.
+dotnet artifacts/api/LunarVoc.Api.dll --contentRoot "$root/artifacts/api"

@@ -21,7 +21,7 @@ ensure_postgres_installed() {
 pg_as_owner() {
   local tool="$1"; shift
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$PG_BIN/$tool" "$@"
+    (cd / && runuser -u postgres -- "$PG_BIN/$tool" "$@")
   else
     "$PG_BIN/$tool" "$@"
   fi
@@ -29,7 +29,7 @@ pg_as_owner() {
 
 # True when the cluster owner can create files in the given directory.
 owner_can_write() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- test -w "$1" -a -x "$1"; else test -w "$1"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- test -w "$1" -a -x "$1"); else test -w "$1"; fi
 }
 
 # start_postgres DATA_DIR PORT: creates the cluster on first use, then starts it (or reuses it).

@@ -5,6 +5,7 @@ using LunarVoc.Api.ProblemDetails;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;
 using LunarVoc.Infrastructure;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,7 +38,16 @@ app.UseSwagger();
 app.UseSwaggerUI();
 app.MapControllers();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is OptionsValidationException or Npgsql.NpgsqlException)
+{
+    // Already logged by the host with the reason; exit cleanly with a failure code, not a crash dump.
+    return 1;
+}
 
 /// <summary>The entry point, visible to the functional tests' host factory.</summary>
 public partial class Program;

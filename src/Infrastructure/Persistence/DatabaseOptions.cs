@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>The PostgreSQL connection and how quickly a dead server is given up on.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string SectionName = "Database";
 
@@ -26,4 +27,29 @@ public sealed class DatabaseOptions
     /// <summary>Seconds between start-up connection attempts.</summary>
     [Range(0, 60)]
     public double StartupRetryDelaySeconds { get; set; } = 2;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield break; // reported by [Required]
+        }
+
+        string? problem = null;
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult(
+                $"ConnectionStrings:Postgres is not a valid PostgreSQL connection string: {problem}",
+                [nameof(ConnectionString)]);
+        }
+    }
 }
