@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
 using LunarVoc.Api.ProblemDetails;
 using LunarVoc.Api.Swagger;
@@ -32,6 +33,7 @@ builder.Services.AddLunarVocSwagger();
 
 var app = builder.Build();
 
+app.UseDefaultCacheHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();

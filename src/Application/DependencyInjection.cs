@@ -1,10 +1,12 @@
 using FluentValidation;
 using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.VocWindows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polly;
 
 namespace LunarVoc.Application;
 
@@ -13,17 +15,17 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Random.Shared);
 
-        services.AddOptions<CachingOptions>()
-            .Bind(configuration.GetSection(CachingOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<VocQueryOptions>()
-            .Bind(configuration.GetSection(VocQueryOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<CachingOptions>(configuration, CachingOptions.SectionName);
+        services.AddValidatedOptions<VocQueryOptions>(configuration, VocQueryOptions.SectionName);
+        services.AddValidatedOptions<RetryOptions>(configuration, RetryOptions.SectionName);
 
+        services.AddHybridCache();
         services.AddSingleton<CacheStatistics>();
+        services.AddSingleton<LastGoodStore>();
+        services.AddSingleton<OutageThrottle>();
+        services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);
 
         // Mediator's pipeline is built once per message type (singleton), so validators must be singletons too.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
@@ -32,9 +34,23 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
             // First listed is outermost. Validation first: nothing invalid reaches a cache or the store.
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            // Stale fallback wraps the cache, so it sees a failed fetch after its retries and can also
+            // stop waiting for a slow one. Retry sits inside the cache's fetch: one retry loop per key,
+            // however many callers wait on it. Invalidation runs after a write has succeeded.
+            options.PipelineBehaviors =
+            [
+                typeof(ValidationBehavior<,>),
+                typeof(StaleFallbackBehavior<,>),
+                typeof(CachingBehavior<,>),
+                typeof(RetryBehavior<,>),
+                typeof(CacheInvalidationBehavior<,>),
+            ];
         });
 
         return services;
     }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 }

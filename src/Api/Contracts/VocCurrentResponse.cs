@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
@@ -12,6 +13,6 @@ public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, 
     public static VocCurrentResponse From(VocWindowSnapshot snapshot, DateTimeOffset now)
     {
         var status = snapshot.StatusAt(now);
-        return new VocCurrentResponse(status.IsVoc, VocWindowResponse.FromOptional(status.Current), snapshot.FetchedAt, Stale: false);
+        return new VocCurrentResponse(status.IsVoc, VocWindowResponse.FromOptional(status.Current), snapshot.FetchedAt, Stale: snapshot.CacheStatus == CacheStatus.Stale);
     }
 }

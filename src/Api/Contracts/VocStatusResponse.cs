@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
@@ -26,6 +27,6 @@ public sealed record VocStatusResponse(
             VocWindowResponse.FromOptional(status.Next),
             status.Upcoming.Select(VocWindowResponse.From).ToArray(),
             snapshot.FetchedAt,
-            Stale: false);
+            Stale: snapshot.CacheStatus == CacheStatus.Stale);
     }
 }

@@ -1,4 +1,5 @@
 using LunarVoc.Api.Contracts;
+using LunarVoc.Api.Http;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
@@ -23,7 +24,9 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     public async Task<VocStatusResponse> GetStatus(CancellationToken cancellationToken)
     {
         var snapshot = await sender.Send(new GetVocStatusQuery(), cancellationToken);
-        return VocStatusResponse.From(snapshot, timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
+        return VocStatusResponse.From(snapshot, now);
     }
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
@@ -35,7 +38,9 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     public async Task<VocCurrentResponse> GetCurrent(CancellationToken cancellationToken)
     {
         var snapshot = await sender.Send(new GetCurrentVocQuery(), cancellationToken);
-        return VocCurrentResponse.From(snapshot, timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
+        return VocCurrentResponse.From(snapshot, now);
     }
 
     /// <summary>One stored window.</summary>
@@ -74,7 +79,7 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     }
 
     /// <summary>The state of the status and current caches.</summary>
-    /// <response code="200">Per cache: whether it holds data, its age and its TTL in seconds.</response>
+    /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
     [HttpGet("cache_stats")]
     [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
     public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>

@@ -12,15 +12,15 @@ public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetailsService,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
-    /// <summary>Seconds a client is asked to wait before trying again when the store is down.</summary>
-    public const int RetryAfterSeconds = 10;
+    /// <summary>Seconds a client is asked to wait before trying again when the store is down and no better figure is known.</summary>
+    public const int DefaultRetryAfterSeconds = 10;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
-            DataSourceUnavailableException => Unavailable(httpContext),
+            DataSourceUnavailableException unavailable => Unavailable(httpContext, unavailable.RetryAfter),
             BadHttpRequestException badRequest => new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -62,9 +62,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
         };
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext)
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, TimeSpan? retryAfter)
     {
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = retryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds;
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,

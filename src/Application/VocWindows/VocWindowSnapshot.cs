@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.VocWindows;
@@ -11,6 +12,12 @@ namespace LunarVoc.Application.VocWindows;
 /// </summary>
 [ImmutableObject(true)]
 public sealed record VocWindowSnapshot(ImmutableArray<VocWindow> Windows, DateTimeOffset FetchedAt)
+    : ICacheableResponse<VocWindowSnapshot>
 {
+    public CacheStatus CacheStatus { get; init; }
+
     public VocStatus StatusAt(DateTimeOffset instant) => VocStatus.At(instant, Windows);
+
+    public VocWindowSnapshot WithCacheStatus(CacheStatus status) =>
+        status == CacheStatus ? this : this with { CacheStatus = status };
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LunarVoc.Application.Common.Caching;
 
-/// <summary>How long each cached read stays fresh.</summary>
+/// <summary>How long cached reads stay fresh, and how the last good answer is used when the database fails.</summary>
 public sealed class CachingOptions
 {
     public const string SectionName = "Caching";
@@ -13,7 +13,25 @@ public sealed class CachingOptions
     [Range(1, 86_400)]
     public int CurrentTtlSeconds { get; set; } = 60;
 
+    /// <summary>The oldest last-good answer still served when the database fails.</summary>
+    [Range(0, 24 * 30)]
+    public double MaxStalenessHours { get; set; } = 24;
+
+    /// <summary>After a database failure, misses within this window fail fast (stale or 503) instead of retrying.</summary>
+    [Range(0, 3_600)]
+    public double OutageThrottleSeconds { get; set; } = 10;
+
+    /// <summary>When a stale answer exists, no request waits longer than this for a refresh.</summary>
+    [Range(1, 60_000)]
+    public int SoftTimeoutMilliseconds { get; set; } = 1_000;
+
     public TimeSpan StatusTtl => TimeSpan.FromSeconds(StatusTtlSeconds);
 
     public TimeSpan CurrentTtl => TimeSpan.FromSeconds(CurrentTtlSeconds);
+
+    public TimeSpan MaxStaleness => TimeSpan.FromHours(MaxStalenessHours);
+
+    public TimeSpan OutageThrottle => TimeSpan.FromSeconds(OutageThrottleSeconds);
+
+    public TimeSpan SoftTimeout => TimeSpan.FromMilliseconds(SoftTimeoutMilliseconds);
 }

@@ -27,4 +27,7 @@ public sealed class DataSourceUnavailableException : Exception
     }
 
     public bool IsTransient { get; }
+
+    /// <summary>How long the caller should wait before trying again, when known.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

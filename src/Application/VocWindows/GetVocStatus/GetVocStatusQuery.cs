@@ -1,10 +1,16 @@
+using LunarVoc.Application.Common.Caching;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.VocWindows.GetVocStatus;
 
 /// <summary>The windows needed to answer "is the Moon void now, and what comes next".</summary>
-public sealed record GetVocStatusQuery : IQuery<VocWindowSnapshot>;
+public sealed record GetVocStatusQuery : ICachedQuery<VocWindowSnapshot>
+{
+    public string CacheName => CacheNames.VocStatus;
+
+    public TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
+}
 
 public sealed class GetVocStatusQueryHandler(
     IVocWindowRepository repository,

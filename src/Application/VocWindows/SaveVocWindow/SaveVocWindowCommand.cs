@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common.Caching;
 using Mediator;
 
 namespace LunarVoc.Application.VocWindows.SaveVocWindow;
@@ -7,7 +8,7 @@ namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 /// <param name="EndAt" example="2026-11-24T19:42:00Z">When the Moon enters the next sign (ISO-8601 with an offset); after start_at.</param>
 /// <param name="Source" example="ephemeris">Who computed the window: 1–64 letters, digits, '-', '_' or '.'.</param>
 public sealed record SaveVocWindowCommand(DateTimeOffset StartAt, DateTimeOffset EndAt, string Source)
-    : ICommand<SavedVocWindow>;
+    : ICommand<SavedVocWindow>, IInvalidatesCache;
 
 public sealed class SaveVocWindowCommandHandler(IVocWindowRepository repository)
     : ICommandHandler<SaveVocWindowCommand, SavedVocWindow>

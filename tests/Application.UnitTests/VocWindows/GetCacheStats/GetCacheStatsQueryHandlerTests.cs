@@ -26,7 +26,7 @@ public sealed class GetCacheStatsQueryHandlerTests
     {
         var time = new FakeTimeProvider();
         var statistics = new CacheStatistics(time);
-        statistics.RecordFetch(CacheNames.VocStatus, time.GetUtcNow());
+        statistics.For(CacheNames.VocStatus).Fetched(time.GetUtcNow());
         time.Advance(TimeSpan.FromSeconds(45));
         var handler = new GetCacheStatsQueryHandler(statistics, Options.Create(new CachingOptions()));
 

@@ -1,0 +1,82 @@
+using LunarVoc.Application.Common.Caching;
+using Mediator;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Application.Common.Behaviors;
+
+/// <summary>
+/// Serves cached queries from HybridCache, which runs one fetch per key however many callers miss
+/// at once. Freshness is judged against the injected clock from the answer's own FetchedAt, so
+/// the TTL is exact and testable. Every fetched answer also becomes the last good one.
+/// </summary>
+public sealed class CachingBehavior<TMessage, TResponse>(
+    HybridCache cache,
+    LastGoodStore lastGood,
+    CacheStatistics statistics,
+    TimeProvider timeProvider,
+    IOptions<CachingOptions> options,
+    ILogger<CachingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICachedQuery<TResponse>
+    where TResponse : ICacheableResponse<TResponse>
+{
+    private const HybridCacheEntryFlags Refresh =
+        HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var ttl = message.Ttl(options.Value);
+        var fetch = new Fetch(this, message, next);
+        var entryOptions = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
+
+        var answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, entryOptions, message.Tags, cancellationToken);
+        var age = timeProvider.GetUtcNow() - answer.FetchedAt;
+        if (!fetch.Ran && age >= ttl)
+        {
+            // Expired by our clock though still held by the cache: fetch again (callers arriving together share one fetch).
+            entryOptions = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = Refresh };
+            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, entryOptions, message.Tags, cancellationToken);
+        }
+
+        var counters = statistics.For(message.CacheName);
+        if (fetch.Ran)
+        {
+            counters.Miss();
+            return answer.WithCacheStatus(CacheStatus.Miss);
+        }
+
+        counters.Hit();
+        PipelineLog.CacheHit(logger, message.CacheName, age.TotalSeconds);
+        return answer;
+    }
+
+    private async ValueTask<TResponse> FetchAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        PipelineLog.CacheMiss(logger, message.CacheName);
+        var fresh = await next(message, cancellationToken);
+        statistics.For(message.CacheName).Fetched(fresh.FetchedAt);
+        lastGood.Remember(message.CacheName, fresh);
+        PipelineLog.CacheUpdated(logger, message.CacheName, fresh.FetchedAt);
+
+        return fresh.WithCacheStatus(CacheStatus.Hit);
+    }
+
+    /// <summary>The state of one call: whether this caller's fetch ran (a miss) or the cache answered (a hit).</summary>
+    private sealed class Fetch(
+        CachingBehavior<TMessage, TResponse> owner, TMessage message, MessageHandlerDelegate<TMessage, TResponse> next)
+    {
+        public bool Ran { get; private set; }
+
+        public static ValueTask<TResponse> RunAsync(Fetch state, CancellationToken cancellationToken) =>
+            state.Run(cancellationToken);
+
+        private ValueTask<TResponse> Run(CancellationToken cancellationToken)
+        {
+            Ran = true;
+            return owner.FetchAsync(message, next, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace LunarVoc.Application.Common.Behaviors;
+
+/// <summary>The pipeline's log lines, at the moments the old service logged them.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit (age {AgeSeconds:0}s)")]
+    public static partial void CacheHit(ILogger logger, string cache, double ageSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache miss, fetching from the database")]
+    public static partial void CacheMiss(ILogger logger, string cache);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]
+    public static partial void CacheUpdated(ILogger logger, string cache, DateTimeOffset fetchedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error, retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
+    public static partial void Retrying(ILogger logger, Exception? exception, string cache, int retry, int maxRetries, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: serving stale answer (age {AgeSeconds:0}s) because {Reason}")]
+    public static partial void StaleServed(ILogger logger, string cache, double ageSeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Cache}: database unavailable and no answer to fall back on")]
+    public static partial void NoFallback(ILogger logger, Exception exception, string cache);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: background refresh failed")]
+    public static partial void BackgroundRefreshFailed(ILogger logger, Exception exception, string cache);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caches cleared (tags {Tags})")]
+    public static partial void CachesCleared(ILogger logger, string tags);
+}

@@ -1,0 +1,75 @@
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Resilience;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+
+namespace LunarVoc.Application.Common.Behaviors;
+
+/// <summary>
+/// Retries a cached query's database read after transient failures (Polly pipeline
+/// <see cref="DatabaseRetryPipeline"/>). It runs inside the cache's fetch, so one fetch per key retries,
+/// not every waiting caller. After a failure for good, the outage throttle makes further
+/// fetches fail fast for a short while.
+/// </summary>
+public sealed class RetryBehavior<TMessage, TResponse>(
+    ResiliencePipelineProvider<string> pipelines,
+    OutageThrottle throttle,
+    CacheStatistics statistics,
+    TimeProvider timeProvider,
+    IOptions<CachingOptions> options)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICachedQuery<TResponse>
+    where TResponse : ICacheableResponse<TResponse>
+{
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(DatabaseRetryPipeline.Name);
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var window = options.Value.OutageThrottle;
+        if (throttle.IsOpen(window, out var remaining))
+        {
+            throw new DataSourceUnavailableException("The database failed moments ago; not retrying yet.")
+            {
+                RetryAfter = remaining,
+            };
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DatabaseRetryPipeline.CacheNameKey, message.CacheName);
+        try
+        {
+            var answer = await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.Behavior.AttemptAsync(state.Message, state.Next, ctx.CancellationToken),
+                context,
+                (Behavior: this, Message: message, Next: next));
+            throttle.RecordSuccess();
+            return answer;
+        }
+        catch (DataSourceUnavailableException)
+        {
+            throttle.RecordFailure(window);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<TResponse> AttemptAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (DataSourceUnavailableException)
+        {
+            statistics.For(message.CacheName).Failed(timeProvider.GetUtcNow());
+            throw;
+        }
+    }
+}

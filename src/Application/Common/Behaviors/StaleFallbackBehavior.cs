@@ -1,0 +1,89 @@
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Exceptions;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Application.Common.Behaviors;
+
+/// <summary>
+/// When the database fails (after the retries), serves the last good answer marked stale, if it
+/// is no older than the maximum staleness; otherwise the failure goes on (503). When a stale
+/// answer exists, no caller waits longer than the soft timeout for a slow refresh: it gets the
+/// stale answer, and the refresh completes in the background and fills the cache.
+/// </summary>
+public sealed class StaleFallbackBehavior<TMessage, TResponse>(
+    LastGoodStore lastGood,
+    CacheStatistics statistics,
+    TimeProvider timeProvider,
+    IOptions<CachingOptions> options,
+    ILogger<StaleFallbackBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICachedQuery<TResponse>
+    where TResponse : class, ICacheableResponse<TResponse>
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var pending = next(message, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return pending.Result; // a cache hit: nothing to guard
+        }
+
+        var settings = options.Value;
+        var stale = lastGood.Find<TResponse>(message.CacheName, timeProvider.GetUtcNow(), settings.MaxStaleness);
+        if (stale is null)
+        {
+            try
+            {
+                return await pending;
+            }
+            catch (DataSourceUnavailableException ex)
+            {
+                PipelineLog.NoFallback(logger, ex, message.CacheName);
+                throw;
+            }
+        }
+
+        var refresh = pending.AsTask();
+        try
+        {
+            var first = await Task.WhenAny(refresh, Task.Delay(settings.SoftTimeout, timeProvider, cancellationToken));
+            if (first == refresh)
+            {
+                return await refresh;
+            }
+        }
+        catch (DataSourceUnavailableException ex)
+        {
+            return Serve(message.CacheName, stale, ex.Message);
+        }
+
+        _ = ObserveInBackground(message.CacheName, refresh);
+        return Serve(message.CacheName, stale, "the refresh is slow");
+    }
+
+    private TResponse Serve(string cacheName, TResponse stale, string reason)
+    {
+        statistics.For(cacheName).ServedStale();
+        PipelineLog.StaleServed(logger, cacheName, (timeProvider.GetUtcNow() - stale.FetchedAt).TotalSeconds, reason);
+        return stale;
+    }
+
+    private async Task ObserveInBackground(string cacheName, Task<TResponse> refresh)
+    {
+        try
+        {
+            await refresh;
+        }
+        catch (DataSourceUnavailableException ex)
+        {
+            PipelineLog.BackgroundRefreshFailed(logger, ex, cacheName);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller went away; nothing to report.
+        }
+    }
+}

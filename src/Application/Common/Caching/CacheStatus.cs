@@ -1,0 +1,14 @@
+namespace LunarVoc.Application.Common.Caching;
+
+/// <summary>Where an answer came from, as the X-Cache header reports it.</summary>
+public enum CacheStatus
+{
+    /// <summary>Read from the database for this request.</summary>
+    Miss,
+
+    /// <summary>Served from the cache while fresh.</summary>
+    Hit,
+
+    /// <summary>The database failed or was slow; the last good answer is served.</summary>
+    Stale,
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.VocWindows;
+using LunarVoc.Domain.VocWindows;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LunarVoc.Application.UnitTests;
+
+/// <summary>The real Mediator pipeline from AddApplication, with a mocked repository and a fake clock.</summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+
+    public PipelineHarness(IDictionary<string, string?>? settings = null, Random? random = null)
+    {
+        // A long soft timeout unless a test is about it: the fake clock only moves when a test moves it.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Caching:SoftTimeoutMilliseconds"] = "60000" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton(random ?? new Random(7))
+            .AddSingleton(Repository.Object);
+        services.AddApplication(configuration);
+        _provider = services.BuildServiceProvider();
+        Sender = _provider.GetRequiredService<ISender>();
+    }
+
+    public FakeTimeProvider Time { get; } = new(Noon);
+
+    public Mock<IVocWindowRepository> Repository { get; } = new(MockBehavior.Strict);
+
+    public ISender Sender { get; }
+
+    public CacheStatistics Statistics => _provider.GetRequiredService<CacheStatistics>();
+
+    public static DataSourceUnavailableException Transient() => new("connection refused", isTransient: true, new IOException("refused"));
+
+    public static ImmutableArray<VocWindow> Windows(params string[] sources) =>
+        [.. sources.Select((source, i) => new VocWindow(i + 1, Noon.AddHours(i + 1), Noon.AddHours(i + 2), source))];
+
+    public int ReadCount => Repository.Invocations.Count(i => i.Method.Name == nameof(IVocWindowRepository.GetWindowsAsync));
+
+    /// <summary>Sends, moving the fake clock on while the pipeline waits on it (retry delays, soft timeout).</summary>
+    public async Task<T> SendAdvancing<T>(Func<ValueTask<T>> send, TimeSpan? step = null)
+    {
+        var task = send().AsTask();
+        for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
+        {
+            Time.Advance(step ?? TimeSpan.FromMilliseconds(50));
+            await Task.Yield();
+        }
+
+        return await task;
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
