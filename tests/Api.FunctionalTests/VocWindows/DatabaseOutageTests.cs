@@ -2,32 +2,64 @@ using System.Net;
 
 namespace LunarVoc.Api.FunctionalTests.VocWindows;
 
+/// <summary>The test PostgreSQL is stopped mid-run and started again.</summary>
 [TestFixture]
 public sealed class DatabaseOutageTests : VocEndpointTestBase
 {
-    [Test]
-    public async Task With_the_database_down_reads_and_writes_answer_503_with_retry_after_not_500()
+    [TearDown]
+    public void EnsureDatabaseRuns()
     {
-        ApiHost.Cluster.Halt();
         try
-        {
-            using var status = await Client.GetAsync("/api/lunar/voc/status");
-            using var save = await PostWindow(Noon, Noon.AddHours(1));
-
-            foreach (var response in new[] { status, save })
-            {
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-                Assert.That(response.Headers.RetryAfter, Is.Not.Null);
-                Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
-                Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("   at "));
-            }
-        }
-        finally
         {
             ApiHost.Cluster.Resume();
         }
+        catch (InvalidOperationException)
+        {
+            // Already running.
+        }
+    }
 
-        using var recovered = await Client.GetAsync("/api/lunar/voc/status");
-        Assert.That(recovered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    [Test]
+    public async Task With_the_database_down_status_is_served_stale_then_fresh_again_after_it_restarts()
+    {
+        await PostWindow(Noon.AddHours(-1), Noon.AddHours(5), "before-outage");
+        var fresh = await GetJson("/api/lunar/voc/status");
+        ApiHost.Cluster.Halt();
+        Time.Advance(TimeSpan.FromSeconds(120));
+
+        using var stale = await SendAdvancingClock(() => Client.GetAsync("/api/lunar/voc/status"));
+        var staleBody = await ReadJson(stale);
+        ApiHost.Cluster.Resume();
+        Time.Advance(TimeSpan.FromSeconds(10));
+        using var recovered = await SendAdvancingClock(() => Client.GetAsync("/api/lunar/voc/status"));
+        var recoveredBody = await ReadJson(recovered);
+
+        Assert.That(fresh["stale"]!.GetValue<bool>(), Is.False);
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(stale.Headers.GetValues("X-Cache").Single(), Is.EqualTo("STALE"));
+        Assert.That(stale.Headers.Age, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(120)));
+        Assert.That(staleBody["stale"]!.GetValue<bool>(), Is.True);
+        Assert.That(Text(staleBody["current"]!["source"]), Is.EqualTo("before-outage"));
+        // MISS, or HIT when the refresh left running in the background by the soft timeout got through first.
+        Assert.That(recovered.Headers.GetValues("X-Cache").Single(), Is.AnyOf("MISS", "HIT"));
+        Assert.That(recoveredBody["stale"]!.GetValue<bool>(), Is.False);
+        Assert.That(Text(recoveredBody["as_of"]), Is.Not.EqualTo(Text(fresh["as_of"])));
+    }
+
+    [Test]
+    public async Task With_the_database_down_and_nothing_cached_reads_and_writes_answer_503_with_retry_after()
+    {
+        ApiHost.Cluster.Halt();
+
+        using var status = await SendAdvancingClock(() => Client.GetAsync("/api/lunar/voc/status"));
+        using var save = await SendAdvancingClock(() => PostWindow(Noon, Noon.AddHours(1)));
+
+        foreach (var response in new[] { status, save })
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+            Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("   at "));
+        }
     }
 }

@@ -33,14 +33,36 @@ public abstract class VocEndpointTestBase
 
     protected static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    protected async Task<HttpResponseMessage> PostWindow(DateTimeOffset start, DateTimeOffset end, string source = "test") =>
-        await Client.PostAsJsonAsync("/api/lunar/voc", new { start_at = Iso(start), end_at = Iso(end), source });
+    protected async Task<HttpResponseMessage> PostWindow(DateTimeOffset start, DateTimeOffset end, string source = "test")
+    {
+        var response = await Client.PostAsJsonAsync("/api/lunar/voc", new { start_at = Iso(start), end_at = Iso(end), source });
+
+        // A write invalidates cached reads as of its instant; on a real clock the next read is later.
+        Time.Advance(TimeSpan.FromTicks(1));
+        return response;
+    }
 
     protected async Task<JsonObject> GetJson(string path)
     {
         using var response = await Client.GetAsync(path);
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>
+    /// Sends while moving the fake clock on, so retry delays and timeouts inside the service elapse;
+    /// the short real-time poll only waits for the database's I/O, never for time to pass.
+    /// </summary>
+    protected async Task<HttpResponseMessage> SendAdvancingClock(Func<Task<HttpResponseMessage>> send)
+    {
+        var pending = send();
+        for (var i = 0; i < 3_000 && !pending.IsCompleted; i++)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(pending, Task.Delay(10));
+        }
+
+        return await pending;
     }
 
     protected static async Task<JsonObject> ReadJson(HttpResponseMessage response) =>

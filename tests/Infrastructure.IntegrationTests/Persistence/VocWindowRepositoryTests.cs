@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,26 @@ public sealed class VocWindowRepositoryTests
         Assert.That(windows.Select(w => w.Source), Is.EqualTo(new[] { "current", "soon", "next-beyond" }));
         Assert.That(windows[0].StartAt, Is.EqualTo(Noon.AddHours(-1)));
         Assert.That(windows[0].StartAt.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public async Task The_status_read_is_one_statement_in_one_round_trip()
+    {
+        await Save(-1, 1);
+        await Save(150, 152);
+        var commands = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => { lock (commands) { commands.Add(activity.DisplayName); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+
+        Assert.That(windows, Has.Length.EqualTo(2));
+        Assert.That(commands, Has.Count.EqualTo(1), string.Join(" | ", commands));
     }
 
     [Test]
