@@ -25,6 +25,7 @@ builder.Services
         json.RespectRequiredConstructorParameters = true;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new UtcDateTimeOffsetConverter());
+        json.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
     });
 
 builder.Services.AddProblemDetails();

@@ -22,23 +22,20 @@ public sealed class CachingBehavior<TMessage, TResponse>(
     where TMessage : ICachedQuery<TResponse>
     where TResponse : ICacheableResponse<TResponse>
 {
-    private const HybridCacheEntryFlags Refresh =
-        HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
+    private EntrySettings? _settings;
 
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var ttl = message.Ttl(options.Value);
+        var settings = _settings ??= new EntrySettings(message, options.Value);
         var fetch = new Fetch(this, message, next);
-        var entryOptions = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
 
-        var answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, entryOptions, message.Tags, cancellationToken);
+        var answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Read, settings.Tags, cancellationToken);
         var age = timeProvider.GetUtcNow() - answer.FetchedAt;
-        if (!fetch.Ran && age >= ttl)
+        if (!fetch.Ran && age >= settings.Ttl)
         {
             // Expired by our clock though still held by the cache: fetch again (callers arriving together share one fetch).
-            entryOptions = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = Refresh };
-            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, entryOptions, message.Tags, cancellationToken);
+            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Refresh, settings.Tags, cancellationToken);
         }
 
         var counters = statistics.For(message.CacheName);
@@ -62,6 +59,23 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         PipelineLog.CacheUpdated(logger, message.CacheName, fresh.FetchedAt);
 
         return fresh.WithCacheStatus(CacheStatus.Hit);
+    }
+
+    /// <summary>Per message type, worked out once: a cached query's TTL and tags do not change while the service runs.</summary>
+    private sealed class EntrySettings(TMessage message, CachingOptions options)
+    {
+        public TimeSpan Ttl { get; } = message.Ttl(options);
+
+        public string[] Tags { get; } = message.Tags.ToArray();
+
+        public HybridCacheEntryOptions Read => field ??= new() { Expiration = Ttl, LocalCacheExpiration = Ttl };
+
+        public HybridCacheEntryOptions Refresh => field ??= new()
+        {
+            Expiration = Ttl,
+            LocalCacheExpiration = Ttl,
+            Flags = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead,
+        };
     }
 
     /// <summary>The state of one call: whether this caller's fetch ran (a miss) or the cache answered (a hit).</summary>
