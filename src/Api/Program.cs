@@ -25,9 +25,9 @@ builder.Services
         json.RespectRequiredConstructorParameters = true;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.Converters.Add(new UtcDateTimeOffsetConverter());
-        json.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
     });
 
+builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddLunarVocSwagger();

@@ -1,5 +1,6 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -10,9 +11,8 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
 public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, DateTimeOffset AsOf, bool Stale)
 {
-    public static VocCurrentResponse From(VocWindowSnapshot snapshot, DateTimeOffset now)
+    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status)
     {
-        var status = snapshot.StatusAt(now);
         return new VocCurrentResponse(status.IsVoc, VocWindowResponse.FromOptional(status.Current), snapshot.FetchedAt, Stale: snapshot.CacheStatus == CacheStatus.Stale);
     }
 }

@@ -1,5 +1,6 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -18,9 +19,8 @@ public sealed record VocStatusResponse(
     DateTimeOffset AsOf,
     bool Stale)
 {
-    public static VocStatusResponse From(VocWindowSnapshot snapshot, DateTimeOffset now)
+    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status)
     {
-        var status = snapshot.StatusAt(now);
         return new VocStatusResponse(
             status.IsVoc,
             VocWindowResponse.FromOptional(status.Current),

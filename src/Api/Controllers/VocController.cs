@@ -13,20 +13,26 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>Void-of-course Moon windows.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
-public sealed class VocController(ISender sender, TimeProvider timeProvider) : ControllerBase
+public sealed class VocController(
+    ISender sender,
+    TimeProvider timeProvider,
+    ResponseBodyMemo<VocStatusResponse> statusBodies,
+    ResponseBodyMemo<VocCurrentResponse> currentBodies) : ControllerBase
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
     /// <response code="200">The status at the moment of the response.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("status")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<VocStatusResponse> GetStatus(CancellationToken cancellationToken)
+    public async Task<IActionResult> GetStatus(CancellationToken cancellationToken)
     {
         var snapshot = await sender.Send(new GetVocStatusQuery(), cancellationToken);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return VocStatusResponse.From(snapshot, now);
+        return File(statusBodies.Get(snapshot, now, VocStatusResponse.From), JsonContentType);
     }
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
@@ -35,12 +41,12 @@ public sealed class VocController(ISender sender, TimeProvider timeProvider) : C
     [HttpGet("current")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<VocCurrentResponse> GetCurrent(CancellationToken cancellationToken)
+    public async Task<IActionResult> GetCurrent(CancellationToken cancellationToken)
     {
         var snapshot = await sender.Send(new GetCurrentVocQuery(), cancellationToken);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return VocCurrentResponse.From(snapshot, now);
+        return File(currentBodies.Get(snapshot, now, VocCurrentResponse.From), JsonContentType);
     }
 
     /// <summary>One stored window.</summary>

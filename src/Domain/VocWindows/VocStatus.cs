@@ -7,7 +7,8 @@ public sealed record VocStatus(
     DateTimeOffset Instant,
     VocWindow? Current,
     VocWindow? Next,
-    ImmutableArray<VocWindow> Upcoming)
+    ImmutableArray<VocWindow> Upcoming,
+    DateTimeOffset? ValidUntil)
 {
     public static readonly TimeSpan UpcomingHorizon = TimeSpan.FromHours(48);
 
@@ -17,11 +18,18 @@ public sealed record VocStatus(
     /// Derives the status at <paramref name="at"/>: the window containing it, the first window
     /// starting after it, and every window starting in (at, at + 48 h].
     /// </summary>
+    /// <remarks>
+    /// <see cref="ValidUntil"/> is the first later instant at which this answer changes: the
+    /// current window ends, the next one starts, or a window enters the 48 h horizon (null: never,
+    /// as far as these windows tell).
+    /// </remarks>
+    /// <param name="at">The instant the status is for.</param>
     /// <param name="windowsByStart">Windows ordered by start.</param>
     public static VocStatus At(DateTimeOffset at, ImmutableArray<VocWindow> windowsByStart)
     {
         VocWindow? current = null;
         VocWindow? next = null;
+        VocWindow? beyondHorizon = null;
         var upcoming = ImmutableArray.CreateBuilder<VocWindow>();
         var horizon = at + UpcomingHorizon;
 
@@ -38,9 +46,21 @@ public sealed record VocStatus(
                 {
                     upcoming.Add(window);
                 }
+                else
+                {
+                    beyondHorizon ??= window;
+                }
             }
         }
 
-        return new VocStatus(at, current, next, upcoming.ToImmutable());
+        var validUntil = Earliest(Earliest(current?.EndAt, next?.StartAt), beyondHorizon?.StartAt - UpcomingHorizon);
+        return new VocStatus(at, current, next, upcoming.ToImmutable(), validUntil);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        _ => a < b ? a : b,
+    };
 }

@@ -52,6 +52,25 @@ public sealed class CachingEndpointTests : VocEndpointTestBase
     }
 
     [Test]
+    public async Task A_cached_status_lists_a_window_in_upcoming_the_moment_it_comes_within_48_hours()
+    {
+        await PostWindow(Noon.AddHours(49), Noon.AddHours(50), "far");
+        var before = await GetJson("/api/lunar/voc/status");
+
+        var entersHorizon = Noon.AddHours(1);
+        Time.Advance(entersHorizon - TimeSpan.FromTicks(1) - Time.GetUtcNow());
+        var justBefore = await GetJson("/api/lunar/voc/status");
+        Time.Advance(TimeSpan.FromTicks(1));
+        using var atHorizon = await Client.GetAsync("/api/lunar/voc/status");
+        var atHorizonBody = await ReadJson(atHorizon);
+
+        Assert.That(before["upcoming"]!.AsArray(), Is.Empty);
+        Assert.That(justBefore["upcoming"]!.AsArray(), Is.Empty);
+        Assert.That(atHorizon.Headers.GetValues("X-Cache").Single(), Is.EqualTo("HIT"));
+        Assert.That(atHorizonBody["upcoming"]!.AsArray().Select(w => Text(w!["source"])), Is.EqualTo(new[] { "far" }));
+    }
+
+    [Test]
     public async Task A_save_is_visible_to_the_next_read()
     {
         await GetJson("/api/lunar/voc/status");

@@ -104,4 +104,45 @@ public sealed class VocStatusTests
         Assert.That(status.IsVoc, Is.False);
         Assert.That(status.Next, Is.Null);
     }
+
+    [Test]
+    public void The_status_holds_until_the_current_window_ends()
+    {
+        var current = Window(1, Noon.AddHours(-1), TimeSpan.FromHours(2));
+        var later = Window(2, Noon.AddHours(5), TimeSpan.FromHours(1));
+
+        var status = VocStatus.At(Noon, [current, later]);
+
+        Assert.That(status.ValidUntil, Is.EqualTo(Noon.AddHours(1)));
+    }
+
+    [Test]
+    public void The_status_holds_until_the_next_window_starts()
+    {
+        var next = Window(1, Noon.AddHours(3), TimeSpan.FromHours(2));
+
+        var status = VocStatus.At(Noon, [next]);
+
+        Assert.That(status.ValidUntil, Is.EqualTo(Noon.AddHours(3)));
+    }
+
+    [Test]
+    public void The_status_holds_until_a_window_enters_the_48_hour_horizon()
+    {
+        var current = Window(1, Noon.AddHours(-1), TimeSpan.FromHours(30));
+        var far = Window(2, Noon.AddHours(60), TimeSpan.FromHours(1));
+
+        var status = VocStatus.At(Noon, [current, far]);
+
+        Assert.That(status.Upcoming, Is.Empty);
+        Assert.That(status.ValidUntil, Is.EqualTo(Noon.AddHours(12)), "60 h away enters (now, now + 48 h] in 12 h");
+        Assert.That(VocStatus.At(Noon.AddHours(12), [current, far]).Upcoming, Is.EqualTo(new[] { far }));
+        Assert.That(VocStatus.At(Noon.AddHours(12) - TimeSpan.FromTicks(1), [current, far]).Upcoming, Is.Empty);
+    }
+
+    [Test]
+    public void With_no_windows_ahead_the_status_holds_indefinitely()
+    {
+        Assert.That(VocStatus.At(Noon, []).ValidUntil, Is.Null);
+    }
 }
