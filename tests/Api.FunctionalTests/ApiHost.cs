@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace LunarVoc.Api.FunctionalTests;
 
@@ -26,21 +25,9 @@ public sealed class ApiHost
     [OneTimeTearDown]
     public void Stop() => Cluster.Dispose();
 
-    public static async Task TruncateAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("TRUNCATE voc_windows RESTART IDENTITY", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task TruncateAsync() => VocWindowTable.TruncateAsync(ConnectionString);
 
-    public static async Task<long> CountRowsAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM voc_windows", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<long> CountRowsAsync() => VocWindowTable.CountRowsAsync(ConnectionString);
 }
 
 public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string, string?>? settings = null)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure.IntegrationTests;
 
@@ -49,19 +48,7 @@ public sealed class TestDatabase
         return services.BuildServiceProvider(validateScopes: true);
     }
 
-    public static async Task TruncateAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("TRUNCATE voc_windows RESTART IDENTITY", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task TruncateAsync() => VocWindowTable.TruncateAsync(ConnectionString);
 
-    public static async Task<long> CountRowsAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM voc_windows", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<long> CountRowsAsync() => VocWindowTable.CountRowsAsync(ConnectionString);
 }
