@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -69,6 +68,4 @@ public abstract class VocEndpointTestBase
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
     protected static string? Text(JsonNode? node) => node?.GetValue<string>();
-
-    protected static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 }
