@@ -30,7 +30,7 @@ dotnet build bench/BareEndpoint/BareEndpoint.csproj -c Release -nologo -v quiet 
 ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
   ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning \
   dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
-pids+=($!)
+pids+=($!); api_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats" && break; sleep 0.3; done
 
 # A realistic answer: the current window and the next three.
@@ -43,20 +43,31 @@ done
 curl -sf "http://127.0.0.1:$api_port/api/lunar/voc/status" >"$work/body.json"   # warms the cache
 BARE_BODY_FILE="$work/body.json" ASPNETCORE_URLS="http://127.0.0.1:$bare_port" \
   dotnet "$work/bare/LunarVoc.Bench.BareEndpoint.dll" >"$work/bare.log" 2>&1 &
-pids+=($!)
+pids+=($!); bare_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.3; done
 
 body_bytes=$(wc -c <"$work/body.json")
 bare_bytes=$(curl -s "http://127.0.0.1:$bare_port/" | wc -c)
 misses_before=$(curl -s "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["voc_status"]["misses"])')
 
-rps() { wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | tee -a "$work/wrk.txt" | awk '/Requests\/sec/ {print $2}'; }
-wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" >/dev/null           # JIT warm-up, both
-wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$api_port/api/lunar/voc/status" >/dev/null
+# Requests/s from wrk, and the server's own CPU time per request (user + system ticks of its process
+# over the round), which does not depend on how the two cores were shared with wrk.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rps() {
+  local before after out
+  before=$(cpu_ticks "$2")
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | tee -a "$work/wrk.txt")
+  after=$(cpu_ticks "$2")
+  awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%.0f:%.2f\n", r, ticks * 1e6 / hz / n}' <<<"$out"
+}
+wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/" >/dev/null          # JIT warm-up (tiering), both
+wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$api_port/api/lunar/voc/status" >/dev/null
 ours=(); bare=()
 for r in $(seq 1 "$rounds"); do
-  bare+=("$(rps "http://127.0.0.1:$bare_port/")")
-  ours+=("$(rps "http://127.0.0.1:$api_port/api/lunar/voc/status")")
+  bare+=("$(rps "http://127.0.0.1:$bare_port/" "$bare_pid")")
+  ours+=("$(rps "http://127.0.0.1:$api_port/api/lunar/voc/status" "$api_pid")")
 done
 stats=$(curl -s "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats")
 misses_after=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["voc_status"]["misses"])' "$stats")
@@ -64,24 +75,27 @@ hits=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["voc_status"][
 
 summary=$(python3 - "${bare[*]}" "${ours[*]}" <<'PY'
 import sys, statistics
-bare = [float(x) for x in sys.argv[1].split()]; ours = [float(x) for x in sys.argv[2].split()]
-mb, mo = statistics.median(bare), statistics.median(ours)
-print(f"{mb:.0f} {mo:.0f} {mo/mb:.2f}")
+def parse(arg): return [tuple(float(v) for v in x.split(":")) for x in arg.split()]
+bare, ours = parse(sys.argv[1]), parse(sys.argv[2])
+mb, mo = statistics.median(r for r, _ in bare), statistics.median(r for r, _ in ours)
+cb, co = statistics.median(c for _, c in bare), statistics.median(c for _, c in ours)
+print(f"{mb:.0f} {mo:.0f} {mo/mb:.2f} {cb:.1f} {co:.1f} {cb/co:.2f}")
+print(" ".join(f"{r:.0f}" for r, _ in bare)); print(" ".join(f"{r:.0f}" for r, _ in ours))
 PY
 )
-read -r bare_median ours_median ratio <<<"$summary"
-load_seconds=$(( duration * rounds * 2 + 6 ))
+{ read -r bare_median ours_median ratio bare_cpu ours_cpu cpu_ratio; read -r bare_rounds; read -r ours_rounds; } <<<"$summary"
+load_seconds=$(( duration * rounds * 2 + 20 ))
 
 mkdir -p bench/results
 cat > bench/results/status-throughput.md <<MD
 ## Cached status vs bare Kestrel ($(date -u +%F), $(nproc) cores, wrk -t2 -c$connections, ${rounds}×${duration}s each, alternating)
 
-| target | body bytes | requests/s per round | median |
-| --- | --- | --- | --- |
-| bare Kestrel, fixed JSON | $bare_bytes | ${bare[*]} | $bare_median |
-| \`GET /api/lunar/voc/status\` (cached) | $body_bytes | ${ours[*]} | $ours_median |
+| target | body bytes | requests/s per round | median | server CPU µs per request (median) |
+| --- | --- | --- | --- | --- |
+| bare Kestrel, fixed JSON | $bare_bytes | $bare_rounds | $bare_median | $bare_cpu |
+| \`GET /api/lunar/voc/status\` (cached) | $body_bytes | $ours_rounds | $ours_median | $ours_cpu |
 
-**Ratio (ours / bare): $ratio** (target ≥ 0.8).
+**Ratio (ours / bare): $ratio** requests/s (target ≥ 0.8); by server CPU per request: $cpu_ratio.
 Database reads for the status cache during ~${load_seconds}s of load: $(( misses_after - misses_before )) (cache_stats misses; TTL 120 s), with $hits hits.
 MD
 cat bench/results/status-throughput.md

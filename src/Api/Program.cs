@@ -28,17 +28,16 @@ builder.Services
     });
 
 builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = CacheHeaders.MarkProblemAsMiss);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddLunarVocSwagger();
 
 var app = builder.Build();
 
-app.UseDefaultCacheHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSwagger();
-app.UseSwaggerUI();
+app.UseDefaultCacheHeader();
+app.UseLunarVocSwagger();
 app.MapControllers();
 
 try

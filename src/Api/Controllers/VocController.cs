@@ -19,20 +19,18 @@ public sealed class VocController(
     ResponseBodyMemo<VocStatusResponse> statusBodies,
     ResponseBodyMemo<VocCurrentResponse> currentBodies) : ControllerBase
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
     /// <response code="200">The status at the moment of the response.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("status")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetStatus(CancellationToken cancellationToken)
+    public async Task<IActionResult> GetStatus()
     {
-        var snapshot = await sender.Send(new GetVocStatusQuery(), cancellationToken);
+        var snapshot = await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return File(statusBodies.Get(snapshot, now, VocStatusResponse.From), JsonContentType);
+        return new JsonBytesResult(statusBodies.Get(snapshot, now, VocStatusResponse.From));
     }
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
@@ -41,12 +39,12 @@ public sealed class VocController(
     [HttpGet("current")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetCurrent(CancellationToken cancellationToken)
+    public async Task<IActionResult> GetCurrent()
     {
-        var snapshot = await sender.Send(new GetCurrentVocQuery(), cancellationToken);
+        var snapshot = await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return File(currentBodies.Get(snapshot, now, VocCurrentResponse.From), JsonContentType);
+        return new JsonBytesResult(currentBodies.Get(snapshot, now, VocCurrentResponse.From));
     }
 
     /// <summary>One stored window.</summary>

@@ -23,20 +23,18 @@ internal static class CacheHeaders
         }
     }
 
-    /// <summary>Responses that are not cached answers (writes, errors, other reads) say MISS.</summary>
+    /// <summary>
+    /// Responses that are not cached answers (writes, errors, other reads) say MISS: set up front and
+    /// overwritten by the cached reads. Problem responses, whose headers the exception handler clears,
+    /// get it back from <see cref="MarkProblemAsMiss"/>.
+    /// </summary>
     public static IApplicationBuilder UseDefaultCacheHeader(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
-            {
-                var headers = ((HttpResponse)state).Headers;
-                if (!headers.ContainsKey(XCache))
-                {
-                    headers[XCache] = "MISS";
-                }
-
-                return Task.CompletedTask;
-            }, context.Response);
+            context.Response.Headers[XCache] = "MISS";
             return next(context);
         });
+
+    public static void MarkProblemAsMiss(ProblemDetailsContext context) =>
+        context.HttpContext.Response.Headers.TryAdd(XCache, "MISS");
 }

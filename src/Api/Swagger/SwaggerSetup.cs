@@ -29,4 +29,15 @@ internal static class SwaggerSetup
                 }
             }
         });
+
+    /// <summary>
+    /// The document and the UI, branched off by path so that the API's own requests do not pay for
+    /// Swagger's per-request path matching.
+    /// </summary>
+    public static IApplicationBuilder UseLunarVocSwagger(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(SwaggerPath, StringComparison.OrdinalIgnoreCase),
+            swagger => swagger.UseSwagger().UseSwaggerUI());
+
+    private static readonly PathString SwaggerPath = new("/swagger");
 }

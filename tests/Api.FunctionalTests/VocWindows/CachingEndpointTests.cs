@@ -31,9 +31,13 @@ public sealed class CachingEndpointTests : VocEndpointTestBase
     {
         using var save = await PostWindow(Noon.AddHours(1), Noon.AddHours(2));
         using var notFound = await Client.GetAsync("/api/lunar/voc/999");
+        using var noRoute = await Client.GetAsync("/api/lunar/nothing-here");
+        using var invalid = await Client.PostAsync("/api/lunar/voc", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(save.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
         Assert.That(notFound.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
+        Assert.That(noRoute.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
+        Assert.That(invalid.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
     }
 
     [Test]

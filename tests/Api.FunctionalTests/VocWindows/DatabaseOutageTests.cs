@@ -58,6 +58,7 @@ public sealed class DatabaseOutageTests : VocEndpointTestBase
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+            Assert.That(response.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
             Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("   at "));
         }
