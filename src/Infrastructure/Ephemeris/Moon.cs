@@ -1,0 +1,69 @@
+using LunarVoc.Infrastructure.Ephemeris.Tables;
+
+namespace LunarVoc.Infrastructure.Ephemeris;
+
+/// <summary>
+/// The Moon's apparent geocentric longitude from the ELP/MPP02 series (mean ecliptic of date,
+/// departure point of J2000): precession in longitude to the equinox of date, light time and
+/// nutation added. Aberration needs no term of its own for the Moon: the Earth's orbital
+/// motion carries both bodies, so the light time of the geocentric position is the whole of it.
+/// </summary>
+internal static class Moon
+{
+    private const double KilometresPerLightSecond = 299792.458;
+    private const double SecondsPerCentury = 86400.0 * 36525;
+
+    /// <summary>Apparent longitude in degrees [0, 360) at <paramref name="t"/> Julian centuries of TT from J2000.</summary>
+    public static double ApparentLongitude(double t)
+    {
+        var emitted = t - (Distance(t) / KilometresPerLightSecond / SecondsPerCentury);
+        return Angles.Normalize(GeometricLongitude(emitted) + Nutation.InLongitude(t));
+    }
+
+    /// <summary>Geometric longitude, mean equinox of date, in degrees.</summary>
+    public static double GeometricLongitude(double t)
+    {
+        var meanLongitude = Polynomial(ElpMpp02.MeanLongitude, t) * Angles.DegreesPerRadian;
+        var periodic = Sum(ElpMpp02.Longitude, t) / 3600;
+        // General precession in longitude from the J2000 departure point, with ELP/MPP02's
+        // correction to the IAU 1976 rate (Chapront & Francou 2002).
+        var precession = t * ((5029.0966 - 0.29965) + (t * (1.1120 + (t * (0.000077 - (t * 0.00002353)))))) / 3600;
+        return meanLongitude + periodic + precession;
+    }
+
+    /// <summary>Distance from the Earth's centre in km (to about 100 km: it only sets the light time).</summary>
+    public static double Distance(double t) => Sum(ElpMpp02.Distance, t);
+
+    private static double Sum(double[][] powers, double t)
+    {
+        var t2 = t * t;
+        var t3 = t2 * t;
+        var t4 = t3 * t;
+        var total = 0.0;
+        for (var k = powers.Length - 1; k >= 0; k--)
+        {
+            var terms = powers[k];
+            var sum = 0.0;
+            for (var i = 0; i < terms.Length; i += 6)
+            {
+                var phase = terms[i + 1] + (terms[i + 2] * t) + (terms[i + 3] * t2) + (terms[i + 4] * t3) + (terms[i + 5] * t4);
+                sum += terms[i] * Math.Sin(phase);
+            }
+
+            total = (total * t) + sum;
+        }
+
+        return total;
+    }
+
+    private static double Polynomial(double[] coefficients, double t)
+    {
+        var value = 0.0;
+        for (var i = coefficients.Length - 1; i >= 0; i--)
+        {
+            value = (value * t) + coefficients[i];
+        }
+
+        return value;
+    }
+}
