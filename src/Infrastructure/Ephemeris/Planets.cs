@@ -39,7 +39,7 @@ internal static class Planets
         var (sinL0, cosL0) = Math.SinCos(earth.Longitude);
         var (sinB0, cosB0) = Math.SinCos(earth.Latitude);
         double x = 0, y = 0, z = 0, lightTime = 0;
-        for (var iteration = 0; iteration < 3; iteration++)
+        for (var iteration = 0; iteration < 2; iteration++)
         {
             var (l, b, r) = Heliocentric(planet, t - (lightTime / DaysPerCentury));
             var (sinL, cosL) = Math.SinCos(l);
