@@ -19,7 +19,8 @@ if ! dotnet build LunarVoc.sln -c Release -nologo -v quiet; then
   exit 1
 fi
 
-dotnet test LunarVoc.sln -c Release --no-build --nologo \
+# A hung test host fails its assembly after 10 minutes instead of stalling the run.
+dotnet test LunarVoc.sln -c Release --no-build --nologo --blame-hang-timeout 10m \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
 

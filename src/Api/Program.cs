@@ -15,7 +15,11 @@ builder.Services
     .AddInfrastructure(builder.Configuration);
 
 builder.Services
-    .AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+    .AddControllers(options =>
+    {
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.ModelBinderProviders.Insert(0, new IsoInstantModelBinderProvider());
+    })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
     .AddJsonOptions(options =>
     {

@@ -3,6 +3,7 @@ using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<CachingOptions>(configuration, CachingOptions.SectionName);
         services.AddValidatedOptions<VocQueryOptions>(configuration, VocQueryOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(configuration, RetryOptions.SectionName);
+        services.AddValidatedOptions<PrefetchOptions>(configuration, PrefetchOptions.SectionName);
 
         services.AddHybridCache();
         services.AddSingleton<CacheStatistics>();

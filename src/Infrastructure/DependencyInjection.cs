@@ -1,6 +1,10 @@
 using Dapper;
+using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Infrastructure.Ephemeris;
 using LunarVoc.Infrastructure.Persistence;
+using LunarVoc.Infrastructure.Prefetch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,8 +36,11 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<IVocWindowRepository, VocWindowRepository>();
+        services.AddSingleton<IExclusiveLock, AdvisoryLock>();
+        services.AddSingleton<IVocCalculator, VocCalculator>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<VocPrefetchService>();
 
         return services;
     }

@@ -37,6 +37,7 @@ public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", ApiHost.ConnectionString);
+        builder.UseSetting("Prefetch:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

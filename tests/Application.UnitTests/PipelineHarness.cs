@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
@@ -29,7 +31,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton(random ?? new Random(7))
-            .AddSingleton(Repository.Object);
+            .AddSingleton(Repository.Object)
+            .AddSingleton(Calculator.Object)
+            .AddSingleton(ExclusiveLock.Object);
         services.AddApplication(configuration);
         _provider = services.BuildServiceProvider();
         Sender = _provider.GetRequiredService<ISender>();
@@ -38,6 +42,10 @@ public sealed class PipelineHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Noon);
 
     public Mock<IVocWindowRepository> Repository { get; } = new(MockBehavior.Strict);
+
+    public Mock<IVocCalculator> Calculator { get; } = new(MockBehavior.Strict);
+
+    public Mock<IExclusiveLock> ExclusiveLock { get; } = new(MockBehavior.Strict);
 
     public ISender Sender { get; }
 

@@ -1,3 +1,4 @@
+using LunarVoc.Application;
 using LunarVoc.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,11 @@ public sealed class TestDatabase
     public static ServiceProvider BuildServices(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = connectionString,
+                ["Prefetch:Enabled"] = "false",
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
@@ -44,7 +49,7 @@ public sealed class TestDatabase
                 }
             })
             .AddSingleton(TimeProvider.System);
-        services.AddInfrastructure(configuration);
+        services.AddApplication(configuration).AddInfrastructure(configuration);
         return services.BuildServiceProvider(validateScopes: true);
     }
 

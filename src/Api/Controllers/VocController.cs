@@ -3,10 +3,13 @@ using LunarVoc.Api.Http;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetVocWindow;
+using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LunarVoc.Api.Controllers;
 
@@ -61,26 +64,79 @@ public sealed class VocController(
         return window is null ? Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window with id {id}.") : VocWindowResponse.From(window);
     }
 
+    /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>
+    /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
+    /// <param name="to" example="2026-04-01">End of the range, exclusive; at most 10 years after from.</param>
+    /// <param name="limit" example="100">Page size, 1 to 500 (default 100).</param>
+    /// <param name="after" example="2026-02-03T04:05:06Z">Only windows starting after this instant: the cursor of the next page.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="200">A page of windows, and the link to the next page when there is one.</response>
+    /// <response code="400">A parameter is missing or invalid; errors name it.</response>
+    /// <response code="503">The database is unreachable.</response>
+    [HttpGet("windows")]
+    [ProducesResponseType<VocWindowPageResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<VocWindowPageResponse> ListWindows(
+        [FromQuery, BindRequired] DateTimeOffset from,
+        [FromQuery, BindRequired] DateTimeOffset to,
+        [FromQuery] DateTimeOffset? after,
+        CancellationToken cancellationToken,
+        [FromQuery] int limit = ListVocWindowsQuery.DefaultLimit)
+    {
+        var page = await sender.Send(new ListVocWindowsQuery(from, to, after, limit), cancellationToken);
+        var next = page.NextAfter is { } nextAfter
+            ? Url.Action(nameof(ListWindows), new { from = Iso(from), to = Iso(to), limit, after = Iso(nextAfter) })
+            : null;
+        return new VocWindowPageResponse(page.Windows.Select(VocWindowResponse.From).ToArray(), next);
+    }
+
     /// <summary>Stores a window, or updates the source of the window with the same start_at and end_at.</summary>
-    /// <remarks>Idempotent on (start_at, end_at): saving the same bounds again never creates a second row.</remarks>
+    /// <remarks>
+    /// Idempotent on (start_at, end_at): saving the same bounds again never creates a second row.
+    /// Stored windows never overlap: a window overlapping a different stored one is refused with 409
+    /// naming it, unless "replace": true asks for the overlapping windows to be replaced atomically.
+    /// </remarks>
     /// <param name="command">The window; times are ISO-8601 with an explicit offset.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     /// <response code="201">The window is new; Location points at it.</response>
     /// <response code="200">A window with these bounds already existed; its source was updated.</response>
     /// <response code="400">The body is malformed or invalid; errors name the fields.</response>
+    /// <response code="409">The window overlaps a different stored window, named in conflicting_window; nothing was stored.</response>
     /// <response code="503">The database is unreachable; nothing was stored.</response>
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> Save(SaveVocWindowCommand command, CancellationToken cancellationToken)
     {
         var saved = await sender.Send(command, cancellationToken);
         var body = VocWindowResponse.From(saved.Window);
-        return saved.Created ? CreatedAtAction(nameof(GetWindow), new { id = body.Id }, body) : Ok(body);
+        return saved.Outcome switch
+        {
+            SaveOutcome.Created => CreatedAtAction(nameof(GetWindow), new { id = body.Id }, body),
+            SaveOutcome.Updated => Ok(body),
+            _ => Conflict(body),
+        };
     }
+
+    private ObjectResult Conflict(VocWindowResponse stored)
+    {
+        var problem = ProblemDetailsFactory.CreateProblemDetails(
+            HttpContext,
+            StatusCodes.Status409Conflict,
+            title: "The window overlaps a stored window.",
+            detail: $"Window {stored.Id} ({Iso(stored.StartAt)} to {Iso(stored.EndAt)}, from {stored.Source}) overlaps it. "
+                + "Send \"replace\": true to replace the overlapping windows.");
+        problem.Extensions["conflicting_window"] = stored;
+        return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { "application/problem+json" } };
+    }
+
+    private static string Iso(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The state of the status and current caches.</summary>
     /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LunarVoc.Api.Http;
 
 namespace LunarVoc.Api.Json;
 
@@ -20,10 +21,9 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         }
 
         var text = reader.GetString()!;
-        if (!HasExplicitOffset(text) || !reader.TryGetDateTimeOffset(out var value))
+        if (!IsoInstant.HasExplicitOffset(text) || !reader.TryGetDateTimeOffset(out var value))
         {
-            throw new JsonException(
-                $"'{text}' is not an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00.");
+            throw new JsonException($"'{text}' is not {IsoInstant.Expected}.");
         }
 
         return value.ToUniversalTime();
@@ -31,16 +31,4 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.UtcDateTime.ToString(WriteFormat, CultureInfo.InvariantCulture));
-
-    private static bool HasExplicitOffset(string text)
-    {
-        var timeSeparator = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
-        if (timeSeparator < 0)
-        {
-            return false;
-        }
-
-        var time = text.AsSpan(timeSeparator + 1);
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.IndexOfAny('+', '-') >= 0;
-    }
 }

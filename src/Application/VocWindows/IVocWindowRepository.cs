@@ -3,7 +3,7 @@ using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.VocWindows;
 
-/// <summary>The store of void-of-course windows.</summary>
+/// <summary>The store of void-of-course windows. Stored windows never overlap.</summary>
 public interface IVocWindowRepository
 {
     /// <summary>
@@ -18,11 +18,37 @@ public interface IVocWindowRepository
     Task<VocWindow?> GetByIdAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts the window, or updates the source of the window with the same bounds, atomically.
+    /// Up to <paramref name="limit"/> windows overlapping [<paramref name="from"/>, <paramref name="until"/>)
+    /// that start after <paramref name="after"/> (when given), ordered by start.
     /// </summary>
-    Task<SavedVocWindow> UpsertAsync(
-        DateTimeOffset startAt, DateTimeOffset endAt, string source, CancellationToken cancellationToken);
+    Task<ImmutableArray<VocWindow>> ListAsync(
+        DateTimeOffset from, DateTimeOffset until, DateTimeOffset? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically: inserts the window, or updates the source of the window with the same bounds; a
+    /// different stored window that overlaps it is a conflict, unless
+    /// <paramref name="replaceOverlapping"/> asks for the overlapping windows to be replaced.
+    /// </summary>
+    Task<SaveResult> SaveAsync(
+        DateTimeOffset startAt, DateTimeOffset endAt, string source, bool replaceOverlapping, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction, stores computed windows with source <see cref="ComputedVocWindow.Source"/>:
+    /// each replaces the computed windows it overlaps, and gives way to any window from another source.
+    /// </summary>
+    Task<StoreComputedResult> StoreComputedAsync(
+        IReadOnlyList<ComputedVocWindow> windows, CancellationToken cancellationToken);
 }
 
-/// <summary>The stored window and whether the save created it (true) or updated it (false).</summary>
-public sealed record SavedVocWindow(VocWindow Window, bool Created);
+public enum SaveOutcome
+{
+    Created,
+    Updated,
+    Conflict,
+}
+
+/// <summary>What a save did; on <see cref="SaveOutcome.Conflict"/> the window is the stored one in the way.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, VocWindow Window);
+
+/// <summary>What storing computed windows did, and the windows from other sources that were left in place of computed ones.</summary>
+public sealed record StoreComputedResult(int Inserted, int Updated, int Unchanged, ImmutableArray<VocWindow> KeptFromOtherSources);

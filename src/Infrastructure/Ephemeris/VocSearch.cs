@@ -83,7 +83,7 @@ internal sealed class VocSearch
             }
         }
 
-        return new ComputedVocWindow(Instant(start), Instant(ingress), sign, sign.Next(), lastAspect);
+        return new ComputedVocWindow(Instant(start), Instant(ingress), new VocWindowDetails(sign, sign.Next(), lastAspect));
     }
 
     private (double? At, Aspect Aspect) LastAspectBefore(Planet planet, double moonAtIngress, double ingress, double signEntered)

@@ -8,13 +8,18 @@ namespace LunarVoc.Infrastructure.Persistence;
 
 internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWindowRepository
 {
+    private const string Columns = "id, start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect";
+    private const string OverlapsRange = "tstzrange(start_at, end_at) && tstzrange(@StartAt, @EndAt)";
+    private const string ExclusionViolation = "23P01";
+    private const int SaveAttempts = 3;
+
     // Two disjoint halves in one statement: what overlaps [from, until], and the first window after.
-    private const string WindowsSql = """
-        (SELECT id, start_at, end_at, source
+    private const string WindowsSql = $"""
+        (SELECT {Columns}
            FROM voc_windows
           WHERE end_at > @From AND start_at <= @Until)
         UNION ALL
-        (SELECT id, start_at, end_at, source
+        (SELECT {Columns}
            FROM voc_windows
           WHERE start_at > @Until
           ORDER BY start_at
@@ -22,28 +27,54 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
         ORDER BY start_at
         """;
 
-    private const string ByIdSql = "SELECT id, start_at, end_at, source FROM voc_windows WHERE id = @Id";
+    private const string ByIdSql = $"SELECT {Columns} FROM voc_windows WHERE id = @Id";
+
+    private const string ListSql = $"""
+        SELECT {Columns}
+          FROM voc_windows
+         WHERE end_at > @From AND start_at < @Until AND start_at > @After
+         ORDER BY start_at
+         LIMIT @Limit
+        """;
+
+    private const string DeleteOverlappingSql = $"""
+        DELETE FROM voc_windows
+         WHERE {OverlapsRange} AND (start_at, end_at) <> (@StartAt, @EndAt)
+        """;
 
     // xmax is 0 only on a freshly inserted row version, so it tells an insert from an update.
-    private const string UpsertSql = """
+    private const string UpsertSql = $"""
         INSERT INTO voc_windows (start_at, end_at, source)
         VALUES (@StartAt, @EndAt, @Source)
         ON CONFLICT (start_at, end_at) DO UPDATE
            SET source = EXCLUDED.source, updated_at = now()
-        RETURNING id, start_at, end_at, source, (xmax = 0) AS created
+        RETURNING {Columns}, (xmax = 0) AS created
         """;
+
+    private const string FirstOverlappingSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at LIMIT 1";
+
+    private const string OverlappingForUpdateSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at FOR UPDATE";
+
+    private const string DeleteByIdsSql = "DELETE FROM voc_windows WHERE id = ANY(@Ids)";
+
+    private const string InsertComputedSql = """
+        INSERT INTO voc_windows (start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect)
+        VALUES (@StartAt, @EndAt, @Source, @Sign, @NextSign, @LastAspectPlanet, @LastAspect)
+        """;
+
+    private const string UpdateDetailsSql = """
+        UPDATE voc_windows
+           SET sign = @Sign, next_sign = @NextSign, last_aspect_planet = @LastAspectPlanet,
+               last_aspect = @LastAspect, updated_at = now()
+         WHERE id = @Id
+        """;
+
+    // Before every window the service can hold (the ephemeris starts in 1900).
+    private static readonly DateTimeOffset BeforeAnyWindow = new(1800, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public Task<ImmutableArray<VocWindow>> GetWindowsAsync(
         DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync(async () =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await connection.QueryAsync<WindowRow>(new CommandDefinition(
-                WindowsSql,
-                new { From = from.ToUniversalTime(), Until = until.ToUniversalTime() },
-                cancellationToken: cancellationToken));
-            return rows.Select(row => row.ToWindow()).ToImmutableArray();
-        });
+        QueryAsync(WindowsSql, new { From = from.ToUniversalTime(), Until = until.ToUniversalTime() }, cancellationToken);
 
     public Task<VocWindow?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync(async () =>
@@ -54,33 +85,104 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
             return row?.ToWindow();
         });
 
-    public Task<SavedVocWindow> UpsertAsync(
-        DateTimeOffset startAt, DateTimeOffset endAt, string source, CancellationToken cancellationToken) =>
+    public Task<ImmutableArray<VocWindow>> ListAsync(
+        DateTimeOffset from, DateTimeOffset until, DateTimeOffset? after, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            ListSql,
+            new { From = from.ToUniversalTime(), Until = until.ToUniversalTime(), After = (after ?? BeforeAnyWindow).ToUniversalTime(), Limit = limit },
+            cancellationToken);
+
+    public Task<SaveResult> SaveAsync(
+        DateTimeOffset startAt, DateTimeOffset endAt, string source, bool replaceOverlapping, CancellationToken cancellationToken) =>
+        DatabaseErrors.TranslateAsync(async () =>
+        {
+            var bounds = new { StartAt = startAt.ToUniversalTime(), EndAt = endAt.ToUniversalTime(), Source = source };
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                    if (replaceOverlapping)
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
+                    }
+
+                    var row = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
+                    await transaction.CommitAsync(cancellationToken);
+                    return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow());
+                }
+                catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
+                {
+                    // Another window overlaps (or a concurrent save just stored one): name it.
+                    var blocking = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
+                        FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
+                    if (blocking is not null && !(replaceOverlapping && attempt < SaveAttempts))
+                    {
+                        return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow());
+                    }
+
+                    if (attempt >= SaveAttempts)
+                    {
+                        throw;
+                    }
+                }
+            }
+        });
+
+    public Task<StoreComputedResult> StoreComputedAsync(
+        IReadOnlyList<ComputedVocWindow> windows, CancellationToken cancellationToken) =>
+        DatabaseErrors.TranslateAsync(async () =>
+        {
+            int inserted = 0, updated = 0, unchanged = 0;
+            var kept = ImmutableArray.CreateBuilder<VocWindow>();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var window in windows)
+            {
+                var row = new DetailsRow(window);
+                var overlapping = (await connection.QueryAsync<WindowRow>(new CommandDefinition(
+                    OverlappingForUpdateSql, row, transaction, cancellationToken: cancellationToken))).Select(r => r.ToWindow()).ToList();
+
+                var others = overlapping.Where(stored => stored.Source != ComputedVocWindow.Source).ToList();
+                if (others.Count > 0)
+                {
+                    kept.AddRange(others);
+                    continue;
+                }
+
+                if (overlapping is [var same] && same.StartAt == window.StartAt && same.EndAt == window.EndAt)
+                {
+                    if (same.Details == window.Details)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    await connection.ExecuteAsync(new CommandDefinition(UpdateDetailsSql, row with { Id = same.Id }, transaction, cancellationToken: cancellationToken));
+                    updated++;
+                    continue;
+                }
+
+                if (overlapping.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        DeleteByIdsSql, new { Ids = overlapping.Select(stored => stored.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(InsertComputedSql, row, transaction, cancellationToken: cancellationToken));
+                inserted++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new StoreComputedResult(inserted, updated, unchanged, kept.ToImmutable());
+        });
+
+    private Task<ImmutableArray<VocWindow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
-                UpsertSql,
-                new { StartAt = startAt.ToUniversalTime(), EndAt = endAt.ToUniversalTime(), Source = source },
-                cancellationToken: cancellationToken));
-            return new SavedVocWindow(row.ToWindow(), row.Created);
+            var rows = await connection.QueryAsync<WindowRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            return rows.Select(row => row.ToWindow()).ToImmutableArray();
         });
-
-    private sealed class WindowRow
-    {
-        public long Id { get; init; }
-
-        public DateTime StartAt { get; init; }
-
-        public DateTime EndAt { get; init; }
-
-        public string Source { get; init; } = string.Empty;
-
-        public bool Created { get; init; }
-
-        public VocWindow ToWindow() => new(Id, AsUtc(StartAt), AsUtc(EndAt), Source);
-
-        private static DateTimeOffset AsUtc(DateTime value) =>
-            new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-    }
 }

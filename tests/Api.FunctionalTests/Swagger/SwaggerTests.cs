@@ -15,6 +15,7 @@ public sealed class SwaggerTests : VocEndpointTestBase
         Assert.That(paths.Select(p => p.Key), Is.SupersetOf(new[]
         {
             "/api/lunar/voc/status", "/api/lunar/voc/current", "/api/lunar/voc", "/api/lunar/voc/cache_stats",
+            "/api/lunar/voc/windows", "/api/lunar/voc/ephemeris",
         }));
         foreach (var (path, item) in paths)
         {
@@ -26,12 +27,12 @@ public sealed class SwaggerTests : VocEndpointTestBase
 
         var schemas = document["components"]!["schemas"]!.AsObject();
         var window = schemas["VocWindowResponse"]!["properties"]!.AsObject();
-        Assert.That(window.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "start_at", "end_at", "source" }));
+        Assert.That(window.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "start_at", "end_at", "source", "sign", "next_sign", "last_aspect" }));
         Assert.That(window["start_at"]!["example"]!.GetValue<string>(), Is.EqualTo("2026-11-24T03:10:00Z"));
         Assert.That(schemas["SaveVocWindowCommand"]!["properties"]!.AsObject().Select(p => p.Key),
-            Is.EquivalentTo(new[] { "start_at", "end_at", "source" }));
+            Is.EquivalentTo(new[] { "start_at", "end_at", "source", "replace" }));
         var postResponses = paths["/api/lunar/voc"]!["post"]!["responses"]!.AsObject();
-        Assert.That(postResponses.Select(p => p.Key), Is.SupersetOf(new[] { "200", "201", "400", "503" }));
+        Assert.That(postResponses.Select(p => p.Key), Is.SupersetOf(new[] { "200", "201", "400", "409", "503" }));
         Assert.That(postResponses["400"]!["content"]!.AsObject().Select(p => p.Key), Has.Member("application/problem+json"));
     }
 

@@ -24,8 +24,8 @@ public sealed class VocWindowRepositoryTests
     [TearDown]
     public async Task TearDown() => await _services.DisposeAsync();
 
-    private Task<SavedVocWindow> Save(double startHours, double endHours, string source = "test") =>
-        _repository.UpsertAsync(Noon.AddHours(startHours), Noon.AddHours(endHours), source, CancellationToken.None);
+    private Task<SaveResult> Save(double startHours, double endHours, string source = "test", bool replace = false) =>
+        _repository.SaveAsync(Noon.AddHours(startHours), Noon.AddHours(endHours), source, replace, CancellationToken.None);
 
     [Test]
     public async Task An_empty_table_yields_no_windows()
@@ -41,14 +41,14 @@ public sealed class VocWindowRepositoryTests
         await Save(200, 203);          // second beyond the horizon: not read
         await Save(-30, -20);          // ended before now: not read
         await Save(-2, 0);             // ends exactly now: not read
-        await Save(-1, 1, "current");
+        await Save(0, 1, "current");
         await Save(10, 12, "soon");
         await Save(150, 152, "next-beyond");
 
         var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
 
         Assert.That(windows.Select(w => w.Source), Is.EqualTo(new[] { "current", "soon", "next-beyond" }));
-        Assert.That(windows[0].StartAt, Is.EqualTo(Noon.AddHours(-1)));
+        Assert.That(windows[0].StartAt, Is.EqualTo(Noon));
         Assert.That(windows[0].StartAt.Offset, Is.EqualTo(TimeSpan.Zero));
     }
 
@@ -77,7 +77,7 @@ public sealed class VocWindowRepositoryTests
     {
         var saved = await Save(1, 2, "ephemeris");
 
-        Assert.That(saved.Created, Is.True);
+        Assert.That(saved.Outcome, Is.EqualTo(SaveOutcome.Created));
         Assert.That(saved.Window.Id, Is.GreaterThan(0));
         Assert.That(saved.Window.StartAt, Is.EqualTo(Noon.AddHours(1)));
         Assert.That(saved.Window.Source, Is.EqualTo("ephemeris"));
@@ -91,7 +91,7 @@ public sealed class VocWindowRepositoryTests
 
         var second = await Save(1, 2, "provider-b");
 
-        Assert.That(second.Created, Is.False);
+        Assert.That(second.Outcome, Is.EqualTo(SaveOutcome.Updated));
         Assert.That(second.Window.Id, Is.EqualTo(first.Window.Id));
         Assert.That(second.Window.Source, Is.EqualTo("provider-b"));
         Assert.That(await TestDatabase.CountRowsAsync(), Is.EqualTo(1));
@@ -104,7 +104,7 @@ public sealed class VocWindowRepositoryTests
 
         var results = await Task.WhenAll(saves);
 
-        Assert.That(results.Count(r => r.Created), Is.EqualTo(1));
+        Assert.That(results.Count(r => r.Outcome == SaveOutcome.Created), Is.EqualTo(1));
         Assert.That(results.Select(r => r.Window.Id).Distinct().Count(), Is.EqualTo(1));
         Assert.That(await TestDatabase.CountRowsAsync(), Is.EqualTo(1));
     }

@@ -39,15 +39,15 @@ public sealed class VocCalculatorAccuracyTests
         {
             var (expected, actual) = (reference[i], computed[i]);
             var label = $"window {i} ({DateTimeOffset.FromUnixTimeSeconds((long)expected.EndUnix):u})";
-            Assert.That(actual.Sign.ToString(), Is.EqualTo(expected.Sign), label);
-            Assert.That(actual.NextSign.ToString(), Is.EqualTo(expected.NextSign), label);
+            Assert.That(actual.Details.Sign.ToString(), Is.EqualTo(expected.Sign), label);
+            Assert.That(actual.Details.NextSign.ToString(), Is.EqualTo(expected.NextSign), label);
             endErrors.Add(Math.Abs(actual.EndAt.ToUnixTimeSeconds() - expected.EndUnix));
             if (expected.MarginSeconds < SmallMarginSeconds)
             {
                 continue;
             }
 
-            Assert.That(Describe(actual.LastAspect), Is.EqualTo(Describe(expected.LastAspect)), label);
+            Assert.That(Describe(actual.Details.LastAspect), Is.EqualTo(Describe(expected.LastAspect)), label);
             startErrors.Add(Math.Abs(actual.StartAt.ToUnixTimeSeconds() - expected.StartUnix));
         }
 

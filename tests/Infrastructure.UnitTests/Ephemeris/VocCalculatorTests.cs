@@ -16,7 +16,7 @@ public sealed class VocCalculatorTests
         for (var i = 1; i < windows.Length; i++)
         {
             Assert.That(windows[i].StartAt, Is.GreaterThanOrEqualTo(windows[i - 1].EndAt), $"window {i} overlaps the one before");
-            Assert.That(windows[i].Sign, Is.EqualTo(windows[i - 1].NextSign), $"window {i} skips a sign");
+            Assert.That(windows[i].Details.Sign, Is.EqualTo(windows[i - 1].Details.NextSign), $"window {i} skips a sign");
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class VocCalculatorTests
 
         Assert.That(traditional.Select(window => window.EndAt), Is.EqualTo(modern.Select(window => window.EndAt)));
         Assert.That(traditional.Zip(modern).All(pair => pair.First.StartAt <= pair.Second.StartAt), Is.True);
-        Assert.That(traditional.Any(window => window.LastAspect?.Planet > Planet.Saturn), Is.False);
+        Assert.That(traditional.Any(window => window.Details.LastAspect?.Planet > Planet.Saturn), Is.False);
     }
 
     [TestCase("1899-12-31T00:00:00Z", "1900-02-01T00:00:00Z")]

@@ -208,11 +208,20 @@ public sealed class ReadPipelineTests
         harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(release.Task);
 
-        var reads = Enumerable.Range(0, 200).Select(_ => Task.Run(() => harness.Sender.Send(new GetVocStatusQuery()).AsTask())).ToArray();
-        while (harness.Statistics.For(CacheNames.VocStatus).Misses == 0 && harness.ReadCount == 0)
+        // Every caller is in flight (its Send has returned a pending task) before the store answers.
+        var inFlight = 0;
+        var reads = Enumerable.Range(0, 200).Select(_ => Task.Run(() =>
+        {
+            var pending = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
+            Interlocked.Increment(ref inFlight);
+            return pending;
+        })).ToArray();
+        while (Volatile.Read(ref inFlight) < reads.Length)
         {
             await Task.Yield();
         }
+
+        Assert.That(reads.Count(read => read.IsCompleted), Is.Zero, "no caller finished before the store answered");
 
         release.SetResult(PipelineHarness.Windows("one"));
         var answers = await Task.WhenAll(reads);
@@ -243,8 +252,8 @@ public sealed class ReadPipelineTests
     {
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("before"), PipelineHarness.Windows("before", "after"));
-        harness.Repository.Setup(r => r.UpsertAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "after", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SavedVocWindow(new VocWindow(2, Noon.AddHours(2), Noon.AddHours(3), "after"), Created: true));
+        harness.Repository.Setup(r => r.SaveAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "after", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SaveResult(SaveOutcome.Created, new VocWindow(2, Noon.AddHours(2), Noon.AddHours(3), "after")));
         await harness.Sender.Send(new GetVocStatusQuery());
 
         await harness.Sender.Send(new SaveVocWindowCommand(Noon.AddHours(2), Noon.AddHours(3), "after"));

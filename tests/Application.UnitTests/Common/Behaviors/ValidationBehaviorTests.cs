@@ -27,9 +27,9 @@ public sealed class ValidationBehaviorTests
     public async Task A_valid_command_reaches_the_handler()
     {
         await using var harness = new PipelineHarness();
-        var stored = new SavedVocWindow(new VocWindow(1, Start, Start.AddHours(1), "ok"), Created: true);
+        var stored = new SaveResult(SaveOutcome.Created, new VocWindow(1, Start, Start.AddHours(1), "ok"));
         harness.Repository
-            .Setup(r => r.UpsertAsync(Start, Start.AddHours(1), "ok", It.IsAny<CancellationToken>()))
+            .Setup(r => r.SaveAsync(Start, Start.AddHours(1), "ok", false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(stored);
 
         var result = await harness.Sender.Send(new SaveVocWindowCommand(Start, Start.AddHours(1), "ok"));

@@ -18,13 +18,14 @@ public sealed class SaveVocWindowCommandHandlerTests
             "ephemeris");
         var startUtc = new DateTimeOffset(2026, 11, 24, 3, 10, 0, TimeSpan.Zero);
         var endUtc = new DateTimeOffset(2026, 11, 24, 19, 42, 0, TimeSpan.Zero);
-        var stored = new SavedVocWindow(new VocWindow(17, startUtc, endUtc, "ephemeris"), Created: true);
+        var stored = new SaveResult(SaveOutcome.Created, new VocWindow(17, startUtc, endUtc, "ephemeris"));
         var repository = new Mock<IVocWindowRepository>();
         repository
-            .Setup(r => r.UpsertAsync(
+            .Setup(r => r.SaveAsync(
                 It.Is<DateTimeOffset>(d => d == startUtc && d.Offset == TimeSpan.Zero),
                 It.Is<DateTimeOffset>(d => d == endUtc && d.Offset == TimeSpan.Zero),
                 "ephemeris",
+                false,
                 It.IsAny<CancellationToken>()))
             .ReturnsAsync(stored);
         var handler = new SaveVocWindowCommandHandler(repository.Object);

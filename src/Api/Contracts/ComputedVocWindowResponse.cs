@@ -1,0 +1,23 @@
+using LunarVoc.Domain.VocWindows;
+
+namespace LunarVoc.Api.Contracts;
+
+/// <summary>A window computed by the built-in ephemeris.</summary>
+/// <param name="StartAt" example="2026-11-24T03:10:04Z">The Moon's last exact major aspect in the sign, or its ingress into it when it made none (UTC).</param>
+/// <param name="EndAt" example="2026-11-24T19:42:51Z">The Moon's ingress into the next sign (UTC).</param>
+/// <param name="Sign" example="Leo">The sign the Moon is void in.</param>
+/// <param name="NextSign" example="Virgo">The sign the Moon enters at end_at.</param>
+/// <param name="LastAspect">The aspect that began the void; null when the Moon made none in the sign.</param>
+public sealed record ComputedVocWindowResponse(
+    DateTimeOffset StartAt, DateTimeOffset EndAt, string Sign, string NextSign, LastAspectResponse? LastAspect)
+{
+    public static ComputedVocWindowResponse From(ComputedVocWindow window) =>
+        new(window.StartAt, window.EndAt, window.Details.Sign.ToString(), window.Details.NextSign.ToString(), LastAspectResponse.From(window.Details.LastAspect));
+}
+
+/// <summary>Windows computed on demand for a range, not stored.</summary>
+/// <param name="From" example="2026-01-01T00:00:00Z">The start of the range (UTC).</param>
+/// <param name="To" example="2026-02-01T00:00:00Z">The end of the range, exclusive (UTC).</param>
+/// <param name="Planets" example="modern">modern (Sun to Pluto) or traditional (Sun to Saturn).</param>
+/// <param name="Windows">Every window overlapping the range, ordered by start.</param>
+public sealed record EphemerisResponse(DateTimeOffset From, DateTimeOffset To, string Planets, IReadOnlyList<ComputedVocWindowResponse> Windows);

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LunarVoc.Api.Http;
+
+/// <summary>
+/// The instants the API accepts: ISO-8601 date-times that say their offset ('Z' or ±hh:mm), since a
+/// bare local time is ambiguous and is refused rather than guessed; in query strings also a plain
+/// date, taken as midnight UTC.
+/// </summary>
+public static partial class IsoInstant
+{
+    public const string Expected = "an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00";
+
+    public static bool HasExplicitOffset(string text) => WithOffset().IsMatch(text);
+
+    /// <summary>Parses a query-string value: a date-time with an offset, or a date (midnight UTC).</summary>
+    public static bool TryParseQueryValue(string text, out DateTimeOffset value)
+    {
+        // An unencoded '+' in a query string arrives as a space.
+        var candidate = text.Trim().Replace(' ', '+');
+        if (DateOnlyPattern().IsMatch(candidate)
+            && DateOnly.TryParseExact(candidate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        if (HasExplicitOffset(candidate)
+            && DateTimeOffset.TryParse(candidate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            value = instant.ToUniversalTime();
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex WithOffset();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex DateOnlyPattern();
+}

@@ -1,0 +1,61 @@
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Ephemeris;
+using LunarVoc.Domain.VocWindows;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;
+
+/// <summary>Computes the windows of [now − DaysBehind, now + DaysAhead] and stores them.</summary>
+public sealed record PrefetchVocWindowsCommand : ICommand<PrefetchResult>, IInvalidatesCache;
+
+/// <summary>What a run did; <see cref="Ran"/> is false when another instance held the lock.</summary>
+public sealed record PrefetchResult(bool Ran, int Computed, StoreComputedResult? Stored)
+{
+    public static readonly PrefetchResult Skipped = new(false, 0, null);
+}
+
+public sealed partial class PrefetchVocWindowsCommandHandler(
+    IVocCalculator calculator,
+    IVocWindowRepository repository,
+    IExclusiveLock exclusiveLock,
+    TimeProvider timeProvider,
+    IOptions<PrefetchOptions> options,
+    ILogger<PrefetchVocWindowsCommandHandler> logger)
+    : ICommandHandler<PrefetchVocWindowsCommand, PrefetchResult>
+{
+    public const string LockName = "lunarvoc-prefetch";
+
+    public async ValueTask<PrefetchResult> Handle(PrefetchVocWindowsCommand command, CancellationToken cancellationToken)
+    {
+        await using var held = await exclusiveLock.TryAcquireAsync(LockName, cancellationToken);
+        if (held is null)
+        {
+            LogSkipped(logger);
+            return PrefetchResult.Skipped;
+        }
+
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        var windows = calculator.Compute(now.AddDays(-settings.DaysBehind), now.AddDays(settings.DaysAhead), settings.Planets);
+        var stored = await repository.StoreComputedAsync(windows, cancellationToken);
+        foreach (var other in stored.KeptFromOtherSources)
+        {
+            LogKept(logger, other.Id, other.StartAt, other.EndAt, other.Source);
+        }
+
+        LogStored(logger, windows.Length, stored.Inserted, stored.Updated, stored.Unchanged, stored.KeptFromOtherSources.Length);
+        return new PrefetchResult(true, windows.Length, stored);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch skipped: another instance is computing windows")]
+    private static partial void LogSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch kept window {WindowId} ({StartAt:o} to {EndAt:o}) from {Source} in place of the computed one")]
+    private static partial void LogKept(ILogger logger, long windowId, DateTimeOffset startAt, DateTimeOffset endAt, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch computed {Computed} windows: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Kept} left to other sources")]
+    private static partial void LogStored(ILogger logger, int computed, int inserted, int updated, int unchanged, int kept);
+}

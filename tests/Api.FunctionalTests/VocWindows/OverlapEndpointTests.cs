@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace LunarVoc.Api.FunctionalTests.VocWindows;
+
+[TestFixture]
+public sealed class OverlapEndpointTests : VocEndpointTestBase
+{
+    [Test]
+    public async Task An_overlapping_window_is_refused_with_409_naming_the_stored_one()
+    {
+        using var stored = await PostWindow(Noon.AddHours(1), Noon.AddHours(3), "almanac");
+        var storedId = (await ReadJson(stored))["id"]!.GetValue<long>();
+
+        using var response = await PostWindow(Noon.AddHours(2), Noon.AddHours(4), "other");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await ReadJson(response);
+        Assert.That(problem["conflicting_window"]!["id"]!.GetValue<long>(), Is.EqualTo(storedId));
+        Assert.That(Text(problem["detail"]), Does.Contain("replace"));
+        Assert.That(await ApiHost.CountRowsAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Replace_true_swaps_the_overlapping_window_for_the_new_one()
+    {
+        using var _ = await PostWindow(Noon.AddHours(1), Noon.AddHours(3), "almanac");
+
+        using var response = await Client.PostAsJsonAsync("/api/lunar/voc", new
+        {
+            start_at = Iso(Noon.AddHours(2)), end_at = Iso(Noon.AddHours(4)), source = "corrected", replace = true,
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var windows = await GetJson($"/api/lunar/voc/windows?from={Iso(Noon)}&to={Iso(Noon.AddDays(1))}");
+        Assert.That(windows["windows"]!.AsArray().Select(w => Text(w!["source"])), Is.EqualTo(new[] { "corrected" }));
+    }
+
+    [Test]
+    public async Task Of_100_concurrent_overlapping_posts_one_is_stored_and_the_others_get_409()
+    {
+        var posts = Enumerable.Range(0, 100).Select(i => Client.PostAsJsonAsync("/api/lunar/voc", new
+        {
+            start_at = Iso(Noon.AddMinutes(60 + i)), end_at = Iso(Noon.AddMinutes(180 + i)), source = $"racer-{i}",
+        }));
+
+        var responses = await Task.WhenAll(posts);
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(99));
+        Assert.That(await ApiHost.CountRowsAsync(), Is.EqualTo(1));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+}
