@@ -2,6 +2,7 @@
 # Builds and runs the API. Without ConnectionStrings__Postgres, it starts a PostgreSQL cluster of
 # its own under .data/ (created on first run, stopped on exit) and uses it.
 # Honours ASPNETCORE_URLS (default http://127.0.0.1:8080) and ConnectionStrings__Postgres.
+# Without Auth__ApiKeys__0 it makes a development API key for writes (kept in .data/dev-api-key).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -27,6 +28,13 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   create_database "$port" lunarvoc
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=lunarvoc"
   echo "Local PostgreSQL on 127.0.0.1:$port (data in $data)" >&2
+fi
+
+if [ -z "${Auth__ApiKeys__0:-}" ]; then
+  mkdir -p .data
+  [ -s .data/dev-api-key ] || head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40 > .data/dev-api-key
+  export Auth__ApiKeys__0="$(tr -d '\n' < .data/dev-api-key | sha256sum | cut -d' ' -f1)"
+  echo "Development API key for writes (X-Api-Key): $(cat .data/dev-api-key)  — from .data/dev-api-key" >&2
 fi
 
 dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o artifacts/api

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
 using LunarVoc.Api.ProblemDetails;
+using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;
 using LunarVoc.Infrastructure;
@@ -32,16 +33,26 @@ builder.Services
     });
 
 builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = CacheHeaders.MarkProblemAsMiss);
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StandardHeaders.RestoreOnProblem);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-builder.Services.AddLunarVocSwagger();
+builder.AddApiSecurity();
+var swagger = SwaggerSetup.IsEnabled(builder.Configuration);
+if (swagger)
+{
+    builder.Services.AddLunarVocSwagger();
+}
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultCacheHeader();
-app.UseLunarVocSwagger();
+app.UseStandardHeaders();
+if (swagger)
+{
+    app.UseLunarVocSwagger();
+}
+
+app.UseApiSecurity();
 app.MapControllers();
 
 try

@@ -33,11 +33,25 @@ public sealed class ApiHost
 public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The API key the test clients write with, and its SHA-256 as configured.</summary>
+    public const string WriterKey = "test-writer-key";
+    public const string WriterKeyHash = "61fb44fd7a10316d790cd0fe37044ed02bf2df77f3a0fec7789b72fb452da6ac";
+
+    /// <summary>A client that sends the writer key, as a provider would.</summary>
+    public HttpClient CreateWriterClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", WriterKey);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", ApiHost.ConnectionString);
         builder.UseSetting("Prefetch:Enabled", "false");
+        builder.UseSetting("Auth:ApiKeys:0", WriterKeyHash);
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

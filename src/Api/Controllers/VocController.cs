@@ -1,5 +1,6 @@
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
+using LunarVoc.Api.Security;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
@@ -8,14 +9,17 @@ using LunarVoc.Application.VocWindows.GetVocWindow;
 using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LunarVoc.Api.Controllers;
 
 /// <summary>Void-of-course Moon windows.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
+[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class VocController(
     ISender sender,
     TimeProvider timeProvider,
@@ -102,14 +106,22 @@ public sealed class VocController(
     /// <response code="201">The window is new; Location points at it.</response>
     /// <response code="200">A window with these bounds already existed; its source was updated.</response>
     /// <response code="400">The body is malformed or invalid; errors name the fields.</response>
+    /// <response code="401">The X-Api-Key header is missing or not accepted; nothing was stored.</response>
     /// <response code="409">The window overlaps a different stored window, named in conflicting_window; nothing was stored.</response>
+    /// <response code="413">The body is larger than 16 KiB.</response>
+    /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
     /// <response code="503">The database is unreachable; nothing was stored.</response>
     [HttpPost]
+    [Authorize(Policy = ApiSecurity.WriterPolicy)]
+    [EnableRateLimiting(RateLimiting.Writes)]
     [Consumes("application/json")]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> Save(SaveVocWindowCommand command, CancellationToken cancellationToken)
     {

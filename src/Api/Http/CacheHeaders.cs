@@ -22,19 +22,4 @@ internal static class CacheHeaders
             response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
         }
     }
-
-    /// <summary>
-    /// Responses that are not cached answers (writes, errors, other reads) say MISS: set up front and
-    /// overwritten by the cached reads. Problem responses, whose headers the exception handler clears,
-    /// get it back from <see cref="MarkProblemAsMiss"/>.
-    /// </summary>
-    public static IApplicationBuilder UseDefaultCacheHeader(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            context.Response.Headers[XCache] = "MISS";
-            return next(context);
-        });
-
-    public static void MarkProblemAsMiss(ProblemDetailsContext context) =>
-        context.HttpContext.Response.Headers.TryAdd(XCache, "MISS");
 }

@@ -1,9 +1,13 @@
+using LunarVoc.Api.Security;
 using Microsoft.OpenApi;
 
 namespace LunarVoc.Api.Swagger;
 
 internal static class SwaggerSetup
 {
+    /// <summary>Swagger UI and the OpenAPI document are served unless <c>Swagger:Enabled</c> is false.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Swagger:Enabled", defaultValue: true);
+
     private static readonly string[] DocumentedAssemblies = ["LunarVoc.Api", "LunarVoc.Application"];
 
     public static IServiceCollection AddLunarVocSwagger(this IServiceCollection services) =>
@@ -17,6 +21,14 @@ internal static class SwaggerSetup
                     + "All times are UTC, ISO-8601. Errors are RFC 9457 problem details.",
             });
 
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "Writes need an API key this service accepts; reads are anonymous.",
+            });
+            options.OperationFilter<WriterKeyOperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
 

@@ -1,3 +1,5 @@
+using LunarVoc.Domain.Astrology;
+
 namespace LunarVoc.Domain.VocWindows;
 
 /// <summary>The rules every window obeys, whoever supplies it.</summary>
@@ -8,5 +10,13 @@ public static class VocWindowBounds
     /// <summary>Letters, digits, '-', '_' and '.' only.</summary>
     public const string SourcePattern = "^[A-Za-z0-9._-]+$";
 
+    /// <summary>Far above the longest real void of course (about 2.2 days), so only nonsense is refused.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(4);
+
     public static bool IsValidRange(DateTimeOffset startAt, DateTimeOffset endAt) => endAt > startAt;
+
+    public static bool IsWithinMaxDuration(DateTimeOffset startAt, DateTimeOffset endAt) => endAt - startAt <= MaxDuration;
+
+    /// <summary>Windows lie in the years 1900 to 2100, the span the service is checked for.</summary>
+    public static bool IsWithinSupportedYears(DateTimeOffset instant) => instant >= EphemerisRange.Start && instant <= EphemerisRange.End;
 }

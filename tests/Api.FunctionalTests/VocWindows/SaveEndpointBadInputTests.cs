@@ -25,6 +25,14 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         yield return new TestCaseData("""not json""", "$").SetName("Not JSON");
         yield return new TestCaseData("""[]""", "$").SetName("An array instead of an object");
         yield return new TestCaseData("", "").SetName("Empty body");
+        yield return new TestCaseData("""{"start_at":"1899-12-31T23:00:00Z","end_at":"1900-01-01T01:00:00Z","source":"x"}""", "start_at").SetName("Start before 1900");
+        yield return new TestCaseData("""{"start_at":"2100-12-31T23:00:00Z","end_at":"2101-01-01T01:00:00Z","source":"x"}""", "end_at").SetName("End after 2100");
+        yield return new TestCaseData("""{"start_at":"0001-01-01T00:00:00Z","end_at":"0001-01-02T00:00:00Z","source":"x"}""", "start_at").SetName("Year 1");
+        yield return new TestCaseData("""{"start_at":"2026-11-20T00:00:00Z","end_at":"2026-11-24T00:00:01Z","source":"x"}""", "end_at").SetName("Longer than 4 days");
+        yield return new TestCaseData($$"""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"{{new string('a', 65)}}"}""", "source").SetName("Source over 64 characters");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":42}""", "source").SetName("Source as a number");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x","replace":"yes"}""", "replace").SetName("Replace as a string");
+        yield return new TestCaseData("""{"start_at":"2026-13-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("Month 13");
     }
 
     [TestCaseSource(nameof(BadBodies))]

@@ -19,7 +19,7 @@ public abstract class VocEndpointTestBase
     {
         Time = new FakeTimeProvider(Noon);
         Factory = new LunarVocApiFactory(Time);
-        Client = Factory.CreateClient(); // starts the host, which migrates the database
+        Client = Factory.CreateWriterClient(); // starts the host, which migrates the database
         await ApiHost.TruncateAsync();
     }
 

@@ -7,9 +7,19 @@ public sealed class SaveVocWindowCommandValidator : AbstractValidator<SaveVocWin
 {
     public SaveVocWindowCommandValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(c => c.StartAt)
+            .Must(VocWindowBounds.IsWithinSupportedYears)
+            .WithMessage("start_at must lie in the years 1900 to 2100.");
+
         RuleFor(c => c.EndAt)
+            .Must(VocWindowBounds.IsWithinSupportedYears)
+                .WithMessage("end_at must lie in the years 1900 to 2100.")
             .Must((command, endAt) => VocWindowBounds.IsValidRange(command.StartAt, endAt))
-            .WithMessage("end_at must be after start_at.");
+                .WithMessage("end_at must be after start_at.")
+            .Must((command, endAt) => VocWindowBounds.IsWithinMaxDuration(command.StartAt, endAt))
+                .WithMessage("A window may last at most 4 days (the longest void of course is about 2.2 days).");
 
         RuleFor(c => c.Source)
             .NotEmpty().WithMessage("source must not be empty.")

@@ -1,0 +1,47 @@
+namespace LunarVoc.Api.Http;
+
+/// <summary>
+/// Headers on every response: security headers suited to a JSON API, and X-Cache, which is MISS
+/// unless a cached read overwrites it. Set up front (cheaper than a callback when the response
+/// starts); problem responses, whose headers the exception handler clears, get them back from
+/// <see cref="RestoreOnProblem"/>.
+/// </summary>
+internal static class StandardHeaders
+{
+    private static readonly PathString Swagger = new("/swagger");
+
+    public static IApplicationBuilder UseStandardHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            Apply(context, overwrite: true);
+            return next(context);
+        });
+
+    public static void RestoreOnProblem(ProblemDetailsContext context) => Apply(context.HttpContext, overwrite: false);
+
+    private static void Apply(HttpContext context, bool overwrite)
+    {
+        var headers = context.Response.Headers;
+        Set(headers, CacheHeaders.XCache, "MISS", overwrite);
+        Set(headers, "X-Content-Type-Options", "nosniff", overwrite);
+        Set(headers, "X-Frame-Options", "DENY", overwrite);
+        Set(headers, "Referrer-Policy", "no-referrer", overwrite);
+        if (!context.Request.Path.StartsWithSegments(Swagger, StringComparison.OrdinalIgnoreCase))
+        {
+            // JSON never needs to load anything or be framed; the Swagger UI page does load its scripts.
+            Set(headers, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'", overwrite);
+        }
+    }
+
+    private static void Set(IHeaderDictionary headers, string name, string value, bool overwrite)
+    {
+        if (overwrite)
+        {
+            headers[name] = value;
+        }
+        else
+        {
+            headers.TryAdd(name, value);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Api.Security;
+
+/// <summary>
+/// Authenticates writers by the <c>X-Api-Key</c> header: the key's SHA-256 is compared with every
+/// configured hash in constant time, so neither the comparison nor the number of keys checked
+/// tells an attacker how close a guess was.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptions<AuthOptions> authOptions,
+    IProblemDetailsService problemDetails)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string KeyIdClaim = "api_key_id";
+
+    private readonly byte[][] _accepted = [.. authOptions.Value.ApiKeys.Select(ApiKeyHash.Parse)];
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var presented) || string.IsNullOrEmpty(presented.ToString()))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var hash = ApiKeyHash.Of(presented.ToString());
+        var match = -1;
+        for (var i = 0; i < _accepted.Length; i++)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, _accepted[i]))
+            {
+                match = i;
+            }
+        }
+
+        if (match < 0)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The API key is not accepted."));
+        }
+
+        // The key's identity for limits and logs: a prefix of its hash, never the key.
+        var keyId = Convert.ToHexStringLower(hash.AsSpan(0, 6));
+        var identity = new ClaimsIdentity([new Claim(KeyIdClaim, keyId)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = SchemeName;
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "A valid API key is required.",
+                Detail = $"Writes need the {HeaderName} header with a key this service accepts; nothing was written.",
+            },
+        });
+    }
+}

@@ -1,0 +1,90 @@
+using LunarVoc.Api.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Api.Security;
+
+/// <summary>Who may write, how often anyone may call, which browsers may call, and how large a request may be.</summary>
+public static class ApiSecurity
+{
+    public const string WriterPolicy = "writer";
+
+    public static WebApplicationBuilder AddApiSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CorsSettings>().Bind(builder.Configuration.GetSection(CorsSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WriterPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddLunarVocRateLimiting();
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCorsPolicy>();
+
+        var maxBody = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+        });
+        return builder;
+    }
+
+    /// <summary>Security headers, the body limit, CORS, then who the caller is, what it may do and its budget.</summary>
+    public static WebApplication UseApiSecurity(this WebApplication app)
+    {
+        app.UseRequestBodyLimit();
+        app.UseCors(CorsSettings.PolicyName);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// Refuses a declared body over the limit with 413 before anything reads it, and caps undeclared
+    /// (chunked) bodies where the server supports it; Kestrel enforces the same limit itself.
+    /// </summary>
+    private static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "The request body is too large.",
+                        Detail = $"Request bodies may be at most {limit} bytes.",
+                    },
+                });
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            {
+                sizeFeature.MaxRequestBodySize = limit;
+            }
+
+            await next(context);
+        });
+
+    private sealed class ConfigureCorsPolicy(IOptions<CorsSettings> settings) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
+    {
+        public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options) =>
+            options.AddPolicy(CorsSettings.PolicyName, policy => policy
+                .WithOrigins([.. settings.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Content-Type", ApiKeyAuthenticationHandler.HeaderName, "If-None-Match")
+                .WithExposedHeaders(CacheHeaders.XCache, "Age", "Retry-After", "Location", "ETag"));
+    }
+}

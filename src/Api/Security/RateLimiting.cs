@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Api.Security;
+
+/// <summary>ASP.NET Core's rate limiter with two policies; a refused request gets 429 problem details with Retry-After.</summary>
+public static class RateLimiting
+{
+    public const string Reads = "reads";
+    public const string Writes = "writes";
+
+    public static IServiceCollection AddLunarVocRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Reads, context => Partition(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", o => o.ReadsPerWindow));
+            limiter.AddPolicy(Writes, context => Partition(context, context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous", o => o.WritesPerWindow));
+            limiter.OnRejected = OnRejectedAsync;
+        });
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitOptions, int> permits)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (!options.Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits(options),
+            Window = options.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = "This client has used its request budget for now; try again after Retry-After seconds.",
+            },
+        });
+    }
+}
