@@ -27,8 +27,12 @@ create_database "$pg_port" lunarvoc_bench
 dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o "$work/api" >/dev/null
 dotnet build bench/BareEndpoint/BareEndpoint.csproj -c Release -nologo -v quiet -o "$work/bare" >/dev/null
 
+# A key for the setup writes; no per-IP read limit (one wrk client on one address would only
+# measure 429s); no pre-fetch, so the stored windows are exactly the four below.
+bench_key="bench-$RANDOM-$RANDOM"
 ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
   ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning \
+  Auth__ApiKeys__0="$(printf '%s' "$bench_key" | sha256sum | cut -d' ' -f1)" RateLimiting__Enabled=false Prefetch__Enabled=false \
   dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
 pids+=($!); api_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats" && break; sleep 0.3; done
@@ -37,7 +41,7 @@ for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/api/
 now=$(date -u +%s)
 for i in 0 1 2 3; do
   s=$(( now - 3600 + i * 200000 )); e=$(( s + 30000 ))
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$api_port/api/lunar/voc" -H 'content-type: application/json' \
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$api_port/api/lunar/voc" -H 'content-type: application/json' -H "X-Api-Key: $bench_key" \
     -d "{\"start_at\":\"$(date -u -d @$s +%FT%TZ)\",\"end_at\":\"$(date -u -d @$e +%FT%TZ)\",\"source\":\"bench\"}"
 done
 curl -sf "http://127.0.0.1:$api_port/api/lunar/voc/status" >"$work/body.json"   # warms the cache

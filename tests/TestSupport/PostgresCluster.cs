@@ -42,7 +42,7 @@ public sealed class PostgresCluster : IDisposable
             ExternalProcess.Run("chown", "postgres:postgres", root);
         }
 
-        var cluster = new PostgresCluster(binDirectory, dataDirectory, FreePort());
+        var cluster = new PostgresCluster(binDirectory, dataDirectory, LoopbackPorts.Free());
         cluster.Pg("initdb", "-D", dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync");
         cluster.Resume();
         return cluster;
@@ -99,10 +99,4 @@ public sealed class PostgresCluster : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

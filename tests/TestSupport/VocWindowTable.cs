@@ -11,6 +11,37 @@ public static class VocWindowTable
     public static async Task<long> CountRowsAsync(string connectionString) =>
         (long)(await ExecuteScalarAsync(connectionString, "SELECT count(*) FROM voc_windows"))!;
 
+    /// <summary>
+    /// Rows that break a rule a window must obey: end after start, at most 4 days long, within
+    /// 1900–2100, a source of 1–64 letters, digits, '-', '_' or '.', and no overlap with another row.
+    /// </summary>
+    public static async Task<long> CountInvalidRowsAsync(string connectionString) =>
+        (long)(await ExecuteScalarAsync(connectionString, """
+            SELECT count(*) FROM voc_windows w
+             WHERE w.end_at <= w.start_at
+                OR w.end_at - w.start_at > interval '4 days'
+                OR w.start_at < '1900-01-01T00:00:00Z' OR w.end_at > '2101-01-01T00:00:00Z'
+                OR w.source !~ '^[A-Za-z0-9._-]{1,64}$'
+                OR EXISTS (SELECT 1 FROM voc_windows o
+                            WHERE o.id <> w.id AND tstzrange(o.start_at, o.end_at) && tstzrange(w.start_at, w.end_at))
+            """))!;
+
+    /// <summary>Every stored window as (start, end, source), ordered by start.</summary>
+    public static async Task<List<(DateTimeOffset Start, DateTimeOffset End, string Source)>> ReadAllAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT start_at, end_at, source FROM voc_windows ORDER BY start_at", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(DateTimeOffset, DateTimeOffset, string)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     private static async Task<object?> ExecuteScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using LunarVoc.TestSupport;
+
+namespace LunarVoc.Api.FunctionalTests.Process;
+
+/// <summary>The built API run as a real process on a loopback port, as in production.</summary>
+public sealed class ApiProcess : IDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+
+    private ApiProcess(System.Diagnostics.Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ApiProcess> StartAsync(string connectionString, int port)
+    {
+        var api = typeof(Program).Assembly.Location;
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { api, "--contentRoot", Path.GetDirectoryName(api)! },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["ConnectionStrings__Postgres"] = connectionString;
+        startInfo.Environment["Auth__ApiKeys__0"] = LunarVocApiFactory.WriterKeyHash;
+        startInfo.Environment["RateLimiting__Enabled"] = "false";
+        startInfo.Environment["Prefetch__Enabled"] = "false";
+        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var started = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await started.WaitUntilServingAsync();
+        return started;
+    }
+
+    public HttpClient CreateClient(bool writer = false)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (writer)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", LunarVocApiFactory.WriterKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when the machine or the container dies.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>Waits (bounded, in real time) for the process to answer: start-up is real work, not a timer.</summary>
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = CreateClient();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with {_process.ExitCode} during start-up.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/api/lunar/voc/cache_stats", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The API did not answer within 60 s of starting.");
+    }
+}
