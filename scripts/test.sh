@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Builds and runs every test. Each test assembly that needs PostgreSQL starts its own throwaway
-# cluster on loopback (see tests/TestSupport); this script makes sure the server binaries exist.
+# Builds and runs every test. Each test assembly that needs PostgreSQL (or Redis) starts its own
+# throwaway servers on loopback (see tests/TestSupport); this script makes sure the binaries exist.
 # Ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/redis.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; echo "0 passed, 1 failed"; exit 1; }
 ensure_postgres_installed || { echo "0 passed, 1 failed"; exit 1; }
+ensure_redis_installed || { echo "0 passed, 1 failed"; exit 1; }
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"

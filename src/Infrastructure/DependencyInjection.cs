@@ -2,6 +2,7 @@ using Dapper;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Infrastructure.Caching;
 using LunarVoc.Infrastructure.Ephemeris;
 using LunarVoc.Infrastructure.Persistence;
 using LunarVoc.Infrastructure.Prefetch;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IExclusiveLock, AdvisoryLock>();
         services.AddSingleton<IVocCalculator, VocCalculator>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddRedisSecondLevel(configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<VocPrefetchService>();
 

@@ -22,10 +22,21 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         var response = await next(message, cancellationToken);
 
         var tags = message.InvalidatedTags.ToArray();
-        await cache.RemoveByTagAsync(tags, CancellationToken.None);
-        statistics.Cleared();
         var cleared = string.Join(',', tags);
-        PipelineLog.CachesCleared(logger, cleared);
+        try
+        {
+            await cache.RemoveByTagAsync(tags, CancellationToken.None);
+            await cache.RemoveAsync(CacheNames.Tagged(tags), CancellationToken.None);
+            statistics.Cleared();
+            PipelineLog.CachesCleared(logger, cleared);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The write itself succeeded; a shared cache that cannot be reached must not turn it into an error.
+            // Cached reads then catch up within their TTL (and the local lifetime on other instances).
+            PipelineLog.ClearingFailed(logger, ex, cleared);
+        }
+
         return response;
     }
 }

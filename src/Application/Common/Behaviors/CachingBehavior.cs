@@ -31,6 +31,13 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         var fetch = new Fetch(this, message, next);
 
         var answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Read, settings.Tags, cancellationToken);
+        if (!fetch.Ran && settings.SharedCheckDue(timeProvider.GetUtcNow()))
+        {
+            // Shared cache: past the local lifetime, look at Redis (and its tag invalidations) again,
+            // so writes made on other instances show here within that bound.
+            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Shared, settings.Tags, cancellationToken);
+        }
+
         var age = timeProvider.GetUtcNow() - answer.FetchedAt;
         if (!fetch.Ran && age >= settings.Ttl)
         {
@@ -64,11 +71,37 @@ public sealed class CachingBehavior<TMessage, TResponse>(
     /// <summary>Per message type, worked out once: a cached query's TTL and tags do not change while the service runs.</summary>
     private sealed class EntrySettings(TMessage message, CachingOptions options)
     {
+        private long _sharedCheckedAtTicks;
+
         public TimeSpan Ttl { get; } = message.Ttl(options);
 
         public string[] Tags { get; } = message.Tags.ToArray();
 
-        public HybridCacheEntryOptions Read => field ??= new() { Expiration = Ttl, LocalCacheExpiration = Ttl };
+        public HybridCacheEntryOptions Read => field ??= new()
+        {
+            Expiration = Ttl,
+            LocalCacheExpiration = options.SharedCache && options.LocalLifetime < Ttl ? options.LocalLifetime : Ttl,
+        };
+
+        public HybridCacheEntryOptions Shared => field ??= new()
+        {
+            Expiration = Ttl,
+            LocalCacheExpiration = Read.LocalCacheExpiration,
+            Flags = HybridCacheEntryFlags.DisableLocalCacheRead,
+        };
+
+        /// <summary>True for one caller per local lifetime, when a shared cache is configured.</summary>
+        public bool SharedCheckDue(DateTimeOffset now)
+        {
+            if (!options.SharedCache)
+            {
+                return false;
+            }
+
+            var last = Interlocked.Read(ref _sharedCheckedAtTicks);
+            return now.UtcTicks - last >= options.LocalLifetime.Ticks
+                && Interlocked.CompareExchange(ref _sharedCheckedAtTicks, now.UtcTicks, last) == last;
+        }
 
         public HybridCacheEntryOptions Refresh => field ??= new()
         {

@@ -28,4 +28,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Caches cleared (tags {Tags})")]
     public static partial void CachesCleared(ILogger logger, string tags);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear caches {Tags}; cached reads catch up within their TTL")]
+    public static partial void ClearingFailed(ILogger logger, Exception exception, string tags);
 }

@@ -25,6 +25,18 @@ public sealed class CachingOptions
     [Range(1, 60_000)]
     public int SoftTimeoutMilliseconds { get; set; } = 1_000;
 
+    /// <summary>
+    /// With a shared (Redis) cache: how long an instance answers from its own memory before it looks
+    /// at the shared cache again, so a write on one instance is seen by every instance within this bound.
+    /// </summary>
+    [Range(1, 3_600)]
+    public int LocalLifetimeSeconds { get; set; } = 5;
+
+    /// <summary>Set when a distributed cache (Redis) backs HybridCache; not a setting of its own.</summary>
+    public bool SharedCache { get; set; }
+
+    public TimeSpan LocalLifetime => TimeSpan.FromSeconds(LocalLifetimeSeconds);
+
     public TimeSpan StatusTtl => TimeSpan.FromSeconds(StatusTtlSeconds);
 
     public TimeSpan CurrentTtl => TimeSpan.FromSeconds(CurrentTtlSeconds);

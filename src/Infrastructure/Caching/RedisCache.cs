@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using LunarVoc.Application.Common.Caching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace LunarVoc.Infrastructure.Caching;
+
+/// <summary>How long a Redis call may take before the service goes on without it.</summary>
+public sealed class RedisOptions
+{
+    public const string SectionName = "Redis";
+
+    [Range(50, 30_000)]
+    public int TimeoutMilliseconds { get; set; } = 500;
+}
+
+/// <summary>
+/// Redis as HybridCache's second level when <c>ConnectionStrings:Redis</c> is set. Timeouts are
+/// short and a lost connection is not fatal: without Redis the service answers from its own memory
+/// and PostgreSQL, and reconnects by itself.
+/// </summary>
+internal static class RedisCache
+{
+    public static IServiceCollection AddRedisSecondLevel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return services;
+        }
+
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var timeout = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>()?.TimeoutMilliseconds ?? new RedisOptions().TimeoutMilliseconds;
+        var redis = ConfigurationOptions.Parse(connectionString);
+        redis.AbortOnConnectFail = false;
+        redis.ConnectTimeout = timeout;
+        redis.SyncTimeout = timeout;
+        redis.AsyncTimeout = timeout;
+        redis.ConnectRetry = 1;
+
+        services.AddStackExchangeRedisCache(options =>
+        {
+            options.ConfigurationOptions = redis;
+            options.InstanceName = "lunarvoc:";
+        });
+        services.PostConfigure<CachingOptions>(options => options.SharedCache = true);
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LunarVoc.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LunarVoc.Api.FunctionalTests.Scaling;
+
+/// <summary>Two instances sharing PostgreSQL and a real Redis, as behind a load balancer.</summary>
+[TestFixture]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class SharedCacheTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Noon);
+    private RedisServer _redis = null!;
+    private LunarVocApiFactory _a = null!;
+    private LunarVocApiFactory _b = null!;
+    private HttpClient _clientA = null!;
+    private HttpClient _clientB = null!;
+
+    [SetUp]
+    public async Task StartTwoInstances()
+    {
+        _redis = RedisServer.Start();
+        var database = ApiHost.Cluster.CreateDatabase($"lunarvoc_shared_{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = database,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["Redis:TimeoutMilliseconds"] = "300",
+        };
+        _a = new LunarVocApiFactory(_time, settings);
+        _b = new LunarVocApiFactory(_time, settings);
+        _clientA = _a.CreateWriterClient();
+        _clientB = _b.CreateWriterClient();
+        await Task.CompletedTask;
+    }
+
+    [TearDown]
+    public async Task Stop() => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _clientA?.Dispose();
+        _clientB?.Dispose();
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+
+        _redis?.Dispose();
+    }
+
+    [Test]
+    public async Task A_write_on_one_instance_is_seen_by_the_other_within_the_local_lifetime()
+    {
+        var before = await Status(_clientB);
+        using var post = await _clientA.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-24T11:00:00Z", end_at = "2026-11-24T15:00:00Z", source = "written-on-a" });
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var after = await Status(_clientB);
+
+        Assert.That(before["is_voc"]!.GetValue<bool>(), Is.False);
+        Assert.That(after["is_voc"]!.GetValue<bool>(), Is.True, "B sees A's write within 5 s");
+        Assert.That(after["current"]!["source"]!.GetValue<string>(), Is.EqualTo("written-on-a"));
+    }
+
+    [Test]
+    public async Task Killing_redis_mid_run_fails_no_request_and_recovery_is_automatic()
+    {
+        using var seed = await _clientA.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-24T11:00:00Z", end_at = "2026-11-24T15:00:00Z", source = "seed" });
+        var codes = new List<HttpStatusCode>();
+        async Task Round()
+        {
+            foreach (var client in new[] { _clientA, _clientB })
+            {
+                using var status = await client.GetAsync("/api/lunar/voc/status");
+                using var current = await client.GetAsync("/api/lunar/voc/current");
+                codes.Add(status.StatusCode);
+                codes.Add(current.StatusCode);
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(7));
+        }
+
+        await Round();
+        _redis.Kill();
+        for (var i = 0; i < 5; i++)
+        {
+            await Round();
+        }
+
+        using var writeWithoutRedis = await _clientB.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-25T11:00:00Z", end_at = "2026-11-25T15:00:00Z", source = "during" });
+        _redis.Resume();
+        for (var i = 0; i < 3; i++)
+        {
+            await Round();
+        }
+
+        Assert.That(codes, Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(writeWithoutRedis.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    private static async Task<JsonNode> Status(HttpClient client)
+    {
+        using var response = await client.GetAsync("/api/lunar/voc/status");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+}
