@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
+using LunarVoc.Api.Operations;
 using LunarVoc.Api.ProblemDetails;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
@@ -36,6 +37,7 @@ builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StandardHeaders.RestoreOnProblem);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.AddApiSecurity();
+builder.AddOperations();
 var swagger = SwaggerSetup.IsEnabled(builder.Configuration);
 if (swagger)
 {
@@ -47,12 +49,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStandardHeaders();
+app.UseCorrelationId();
 if (swagger)
 {
     app.UseLunarVocSwagger();
 }
 
 app.UseApiSecurity();
+app.MapOperations();
 app.MapControllers();
 
 try

@@ -2,6 +2,7 @@ using FluentValidation;
 using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Resilience;
+using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,8 @@ public static class DependencyInjection
 
         services.AddHybridCache();
         services.AddSingleton<CacheStatistics>();
+        services.AddMetrics();
+        services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<LastGoodStore>();
         services.AddSingleton<OutageThrottle>();
         services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);

@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<IVocCalculator, VocCalculator>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddRedisSecondLevel(configuration);
+        services.AddLunarVocHealthChecks(configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<VocPrefetchService>();
 

@@ -26,6 +26,18 @@ public static class VocWindowTable
                             WHERE o.id <> w.id AND tstzrange(o.start_at, o.end_at) && tstzrange(w.start_at, w.end_at))
             """))!;
 
+    /// <summary>Writes a window behind the service's back, as an upstream provider sharing the database would.</summary>
+    public static async Task InsertAsync(string connectionString, DateTimeOffset start, DateTimeOffset end, string source)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("INSERT INTO voc_windows (start_at, end_at, source) VALUES ($1, $2, $3)", connection);
+        command.Parameters.AddWithValue(start.ToUniversalTime());
+        command.Parameters.AddWithValue(end.ToUniversalTime());
+        command.Parameters.AddWithValue(source);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every stored window as (start, end, source), ordered by start.</summary>
     public static async Task<List<(DateTimeOffset Start, DateTimeOffset End, string Source)>> ReadAllAsync(string connectionString)
     {

@@ -5,7 +5,9 @@ using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetVocWindow;
+using LunarVoc.Application.VocWindows.InvalidateCaches;
 using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using Mediator;
@@ -149,6 +151,23 @@ public sealed class VocController(
 
     private static string Iso(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>
+    /// <remarks>Instances sharing Redis see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>
+    /// <response code="202">The caches are cleared; the next reads come from the database.</response>
+    /// <response code="401">The X-Api-Key header is missing or not accepted.</response>
+    /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
+    [HttpPost("cache/invalidate")]
+    [Authorize(Policy = ApiSecurity.WriterPolicy)]
+    [EnableRateLimiting(RateLimiting.Writes)]
+    [ProducesResponseType<CacheInvalidatedResponse>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<IActionResult> InvalidateCaches(CancellationToken cancellationToken)
+    {
+        await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);
+        return Accepted(new CacheInvalidatedResponse([CacheNames.VocStatus, CacheNames.VocCurrent]));
+    }
 
     /// <summary>The state of the status and current caches.</summary>
     /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>

@@ -14,6 +14,7 @@ public sealed class SharedCacheTests : IAsyncDisposable
     private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Noon);
     private RedisServer _redis = null!;
+    private string _database = null!;
     private LunarVocApiFactory _a = null!;
     private LunarVocApiFactory _b = null!;
     private HttpClient _clientA = null!;
@@ -23,10 +24,10 @@ public sealed class SharedCacheTests : IAsyncDisposable
     public async Task StartTwoInstances()
     {
         _redis = RedisServer.Start();
-        var database = ApiHost.Cluster.CreateDatabase($"lunarvoc_shared_{Guid.NewGuid():N}");
+        _database = ApiHost.Cluster.CreateDatabase($"lunarvoc_shared_{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = database,
+            ["ConnectionStrings:Postgres"] = _database,
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
             ["Redis:TimeoutMilliseconds"] = "300",
         };
@@ -106,6 +107,34 @@ public sealed class SharedCacheTests : IAsyncDisposable
 
         Assert.That(codes, Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(writeWithoutRedis.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task Readiness_reports_degraded_not_unhealthy_while_redis_is_down()
+    {
+        using var healthy = await _clientA.GetAsync("/health/ready");
+        _redis.Kill();
+        using var degraded = await _clientA.GetAsync("/health/ready");
+
+        Assert.That(healthy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await healthy.Content.ReadAsStringAsync(), Does.Contain("\"redis\"").And.Contain("\"status\":\"Healthy\""));
+        Assert.That(degraded.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await degraded.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"Degraded\""));
+    }
+
+    [Test]
+    public async Task The_invalidation_hook_on_one_instance_clears_the_caches_of_every_instance()
+    {
+        await Status(_clientA);
+        await Status(_clientB);
+        await VocWindowTable.InsertAsync(_database, Noon.AddHours(-1), Noon.AddHours(3), "upstream");
+
+        using var hook = await _clientA.PostAsync("/api/lunar/voc/cache/invalidate", null);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var b = await Status(_clientB);
+
+        Assert.That(hook.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(b["current"]?["source"]?.GetValue<string>(), Is.EqualTo("upstream"));
     }
 
     private static async Task<JsonNode> Status(HttpClient client)

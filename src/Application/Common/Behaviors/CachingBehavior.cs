@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Telemetry;
 using Mediator;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
@@ -120,10 +122,17 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         public static ValueTask<TResponse> RunAsync(Fetch state, CancellationToken cancellationToken) =>
             state.Run(cancellationToken);
 
-        private ValueTask<TResponse> Run(CancellationToken cancellationToken)
+        // HybridCache runs the factory outside the caller's execution context, so the request's
+        // trace is carried in by hand: the fetch span, and the retries and queries under it, stay
+        // in the trace of the request that caused the fetch.
+        private readonly ActivityContext _caller = Activity.Current?.Context ?? default;
+
+        private async ValueTask<TResponse> Run(CancellationToken cancellationToken)
         {
             Ran = true;
-            return owner.FetchAsync(message, next, cancellationToken);
+            using var span = LunarVocMetrics.ActivitySource.StartActivity("cache.fetch", ActivityKind.Internal, _caller);
+            span?.SetTag("cache", message.CacheName);
+            return await owner.FetchAsync(message, next, cancellationToken);
         }
     }
 }

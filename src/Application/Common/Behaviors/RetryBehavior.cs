@@ -1,4 +1,5 @@
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Resilience;
 using Mediator;
@@ -62,12 +63,15 @@ public sealed class RetryBehavior<TMessage, TResponse>(
 
     private async ValueTask<TResponse> AttemptAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // One span per attempt, so retries show in the request's trace beside the queries they made.
+        using var attempt = LunarVocMetrics.ActivitySource.StartActivity("db.read.attempt");
         try
         {
             return await next(message, cancellationToken);
         }
-        catch (DataSourceUnavailableException)
+        catch (DataSourceUnavailableException ex)
         {
+            attempt?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             statistics.For(message.CacheName).Failed(timeProvider.GetUtcNow());
             throw;
         }

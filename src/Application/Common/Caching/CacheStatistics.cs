@@ -12,6 +12,9 @@ public sealed class CacheStatistics(TimeProvider timeProvider)
 
     public CacheCounters For(string cacheName) => _caches.GetOrAdd(cacheName, static _ => new CacheCounters());
 
+    /// <summary>Every cache seen so far, with its counters.</summary>
+    public IEnumerable<KeyValuePair<string, CacheCounters>> All => _caches;
+
     public void Cleared()
     {
         foreach (var counters in _caches.Values)

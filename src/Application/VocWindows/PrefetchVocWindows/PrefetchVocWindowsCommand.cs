@@ -1,5 +1,6 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
@@ -23,6 +24,7 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
     IExclusiveLock exclusiveLock,
     TimeProvider timeProvider,
     IOptions<PrefetchOptions> options,
+    LunarVocMetrics metrics,
     ILogger<PrefetchVocWindowsCommandHandler> logger)
     : ICommandHandler<PrefetchVocWindowsCommand, PrefetchResult>
 {
@@ -34,6 +36,7 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
         if (held is null)
         {
             LogSkipped(logger);
+            metrics.PrefetchRan("skipped", 0);
             return PrefetchResult.Skipped;
         }
 
@@ -47,6 +50,7 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
         }
 
         LogStored(logger, windows.Length, stored.Inserted, stored.Updated, stored.Unchanged, stored.KeptFromOtherSources.Length);
+        metrics.PrefetchRan("stored", windows.Length);
         return new PrefetchResult(true, windows.Length, stored);
     }
 

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using LunarVoc.Application.Common.Caching;
+
+namespace LunarVoc.Application.Common.Telemetry;
+
+/// <summary>
+/// The service's own meter ("LunarVoc"): the cache counters cache_stats reports, per cache, as
+/// observable counters (one source of truth), and the pre-fetch's runs and computed windows.
+/// </summary>
+public sealed class LunarVocMetrics
+{
+    public const string MeterName = "LunarVoc";
+
+    /// <summary>Spans of the service's own work (cache fetches), children of the request's span.</summary>
+    public static readonly ActivitySource ActivitySource = new(MeterName);
+
+    private readonly Counter<long> _prefetchRuns;
+    private readonly Counter<long> _windowsComputed;
+
+    public LunarVocMetrics(IMeterFactory meterFactory, CacheStatistics statistics)
+    {
+        var meter = meterFactory.Create(MeterName);
+        Observe(meter, statistics, "lunarvoc.cache.hits", "Cached reads answered from the cache", c => c.Hits);
+        Observe(meter, statistics, "lunarvoc.cache.misses", "Cached reads that fetched from the database", c => c.Misses);
+        Observe(meter, statistics, "lunarvoc.cache.stale_served", "Answers served stale while the database failed", c => c.StaleServed);
+        Observe(meter, statistics, "lunarvoc.db.retries", "Database reads retried after a transient error", c => c.Retries);
+        Observe(meter, statistics, "lunarvoc.db.errors", "Database reads that failed after their retries", c => c.DbErrors);
+        _prefetchRuns = meter.CreateCounter<long>("lunarvoc.prefetch.runs", description: "Pre-fetch runs, by outcome");
+        _windowsComputed = meter.CreateCounter<long>("lunarvoc.prefetch.windows_computed", description: "Windows computed by the pre-fetch");
+    }
+
+    public void PrefetchRan(string outcome, int windowsComputed)
+    {
+        _prefetchRuns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        _windowsComputed.Add(windowsComputed);
+    }
+
+    private static void Observe(Meter meter, CacheStatistics statistics, string name, string description, Func<CacheCounters, long> value) =>
+        meter.CreateObservableCounter(
+            name,
+            () => statistics.All.Select(cache => new Measurement<long>(value(cache.Value), new KeyValuePair<string, object?>("cache", cache.Key))),
+            description: description);
+}
