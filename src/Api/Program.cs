@@ -21,6 +21,7 @@ builder.Services
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.ModelBinderProviders.Insert(0, new IsoInstantModelBinderProvider());
+        options.ModelBinderProviders.Insert(0, new TimeZoneModelBinderProvider());
     })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
     .AddJsonOptions(options =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using LunarVoc.Api.Http;
 using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
@@ -8,11 +10,26 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Sign" example="Leo">The sign the Moon is void in.</param>
 /// <param name="NextSign" example="Virgo">The sign the Moon enters at end_at.</param>
 /// <param name="LastAspect">The aspect that began the void; null when the Moon made none in the sign.</param>
+/// <param name="StartLocal" example="2026-11-24T04:10:04+01:00">start_at in the zone asked for with ?tz= (only then).</param>
+/// <param name="EndLocal" example="2026-11-24T20:42:51+01:00">end_at in the zone asked for with ?tz= (only then).</param>
 public sealed record ComputedVocWindowResponse(
-    DateTimeOffset StartAt, DateTimeOffset EndAt, string Sign, string NextSign, LastAspectResponse? LastAspect)
+    DateTimeOffset StartAt,
+    DateTimeOffset EndAt,
+    string Sign,
+    string NextSign,
+    LastAspectResponse? LastAspect,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartLocal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndLocal = null)
 {
-    public static ComputedVocWindowResponse From(ComputedVocWindow window) =>
-        new(window.StartAt, window.EndAt, window.Details.Sign.ToString(), window.Details.NextSign.ToString(), LastAspectResponse.From(window.Details.LastAspect));
+    public static ComputedVocWindowResponse From(ComputedVocWindow window, TimeZoneInfo? zone) =>
+        new(
+            window.StartAt,
+            window.EndAt,
+            window.Details.Sign.ToString(),
+            window.Details.NextSign.ToString(),
+            LastAspectResponse.From(window.Details.LastAspect),
+            LocalTime.In(zone, window.StartAt),
+            LocalTime.In(zone, window.EndAt));
 }
 
 /// <summary>Windows computed on demand for a range, not stored.</summary>

@@ -11,8 +11,8 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
 public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, DateTimeOffset AsOf, bool Stale)
 {
-    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status)
-    {
-        return new VocCurrentResponse(status.IsVoc, VocWindowResponse.FromOptional(status.Current), snapshot.FetchedAt, Stale: snapshot.CacheStatus == CacheStatus.Stale);
-    }
+    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status) => From(snapshot, status, null);
+
+    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status, TimeZoneInfo? zone) =>
+        new(status.IsVoc, VocWindowResponse.FromOptional(status.Current, zone), snapshot.FetchedAt, Stale: snapshot.CacheStatus == CacheStatus.Stale);
 }

@@ -19,13 +19,15 @@ public sealed record VocStatusResponse(
     DateTimeOffset AsOf,
     bool Stale)
 {
-    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status)
+    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status) => From(snapshot, status, null);
+
+    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status, TimeZoneInfo? zone)
     {
         return new VocStatusResponse(
             status.IsVoc,
-            VocWindowResponse.FromOptional(status.Current),
-            VocWindowResponse.FromOptional(status.Next),
-            status.Upcoming.Select(VocWindowResponse.From).ToArray(),
+            VocWindowResponse.FromOptional(status.Current, zone),
+            VocWindowResponse.FromOptional(status.Next, zone),
+            status.Upcoming.Select(window => VocWindowResponse.From(window, zone)).ToArray(),
             snapshot.FetchedAt,
             Stale: snapshot.CacheStatus == CacheStatus.Stale);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using LunarVoc.Api.Http;
 using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
@@ -10,10 +12,22 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Sign" example="Leo">The sign the Moon is void in; null when the window was posted without it.</param>
 /// <param name="NextSign" example="Virgo">The sign the Moon enters at end_at; null when unknown.</param>
 /// <param name="LastAspect">The aspect that began the void; null when none did in the sign, or when unknown.</param>
+/// <param name="StartLocal" example="2026-11-24T04:10:00+01:00">start_at in the zone asked for with ?tz= (only then).</param>
+/// <param name="EndLocal" example="2026-11-24T20:42:00+01:00">end_at in the zone asked for with ?tz= (only then).</param>
 public sealed record VocWindowResponse(
-    long Id, DateTimeOffset StartAt, DateTimeOffset EndAt, string Source, string? Sign, string? NextSign, LastAspectResponse? LastAspect)
+    long Id,
+    DateTimeOffset StartAt,
+    DateTimeOffset EndAt,
+    string Source,
+    string? Sign,
+    string? NextSign,
+    LastAspectResponse? LastAspect,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartLocal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndLocal = null)
 {
-    public static VocWindowResponse From(VocWindow window) =>
+    public static VocWindowResponse From(VocWindow window) => From(window, null);
+
+    public static VocWindowResponse From(VocWindow window, TimeZoneInfo? zone) =>
         new(
             window.Id,
             window.StartAt,
@@ -21,7 +35,9 @@ public sealed record VocWindowResponse(
             window.Source,
             window.Details?.Sign.ToString(),
             window.Details?.NextSign.ToString(),
-            LastAspectResponse.From(window.Details?.LastAspect));
+            LastAspectResponse.From(window.Details?.LastAspect),
+            LocalTime.In(zone, window.StartAt),
+            LocalTime.In(zone, window.EndAt));
 
-    public static VocWindowResponse? FromOptional(VocWindow? window) => window is null ? null : From(window);
+    public static VocWindowResponse? FromOptional(VocWindow? window, TimeZoneInfo? zone = null) => window is null ? null : From(window, zone);
 }

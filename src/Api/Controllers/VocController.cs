@@ -10,11 +10,13 @@ using LunarVoc.Application.VocWindows.GetVocWindow;
 using LunarVoc.Application.VocWindows.InvalidateCaches;
 using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
+using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Controllers;
 
@@ -26,48 +28,62 @@ public sealed class VocController(
     ISender sender,
     TimeProvider timeProvider,
     ResponseBodyMemo<VocStatusResponse> statusBodies,
-    ResponseBodyMemo<VocCurrentResponse> currentBodies) : ControllerBase
+    ResponseBodyMemo<VocCurrentResponse> currentBodies,
+    IOptions<CachingOptions> caching) : ControllerBase
 {
+
     /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
-    /// <response code="200">The status at the moment of the response.</response>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: every window also gets start_local and end_local in it.</param>
+    /// <response code="200">The status at the moment of the response; cacheable until the next window boundary at the latest (ETag, Cache-Control).</response>
+    /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("status")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetStatus()
+    public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz)
     {
         var snapshot = await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return new JsonBytesResult(statusBodies.Get(snapshot, now, VocStatusResponse.From));
+        var body = tz is null
+            ? statusBodies.Get(snapshot, now, VocStatusResponse.From)
+            : InZone(statusBodies, snapshot, now, status => VocStatusResponse.From(snapshot, status, tz));
+        return Answer(body, snapshot, now, caching.Value.StatusTtl);
     }
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
-    /// <response code="200">The current state at the moment of the response.</response>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
+    /// <response code="200">The current state at the moment of the response; cacheable until the next window boundary at the latest.</response>
+    /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("current")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetCurrent()
+    public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz)
     {
         var snapshot = await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted);
         var now = timeProvider.GetUtcNow();
         CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        return new JsonBytesResult(currentBodies.Get(snapshot, now, VocCurrentResponse.From));
+        var body = tz is null
+            ? currentBodies.Get(snapshot, now, VocCurrentResponse.From)
+            : InZone(currentBodies, snapshot, now, status => VocCurrentResponse.From(snapshot, status, tz));
+        return Answer(body, snapshot, now, caching.Value.CurrentTtl);
     }
 
     /// <summary>One stored window.</summary>
     /// <param name="id" example="17">The window's id.</param>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     /// <response code="200">The window.</response>
     /// <response code="404">No window has this id.</response>
     [HttpGet("{id:long}")]
+    [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, CancellationToken cancellationToken)
+    public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var window = await sender.Send(new GetVocWindowQuery(id), cancellationToken);
-        return window is null ? Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window with id {id}.") : VocWindowResponse.From(window);
+        return window is null ? Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window with id {id}.") : VocWindowResponse.From(window, tz);
     }
 
     /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>
@@ -75,11 +91,13 @@ public sealed class VocController(
     /// <param name="to" example="2026-04-01">End of the range, exclusive; at most 10 years after from.</param>
     /// <param name="limit" example="100">Page size, 1 to 500 (default 100).</param>
     /// <param name="after" example="2026-02-03T04:05:06Z">Only windows starting after this instant: the cursor of the next page.</param>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: every window also gets start_local and end_local in it.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     /// <response code="200">A page of windows, and the link to the next page when there is one.</response>
     /// <response code="400">A parameter is missing or invalid; errors name it.</response>
     /// <response code="503">The database is unreachable.</response>
     [HttpGet("windows")]
+    [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowPageResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
@@ -87,14 +105,15 @@ public sealed class VocController(
         [FromQuery, BindRequired] DateTimeOffset from,
         [FromQuery, BindRequired] DateTimeOffset to,
         [FromQuery] DateTimeOffset? after,
+        [FromQuery] TimeZoneInfo? tz,
         CancellationToken cancellationToken,
         [FromQuery] int limit = ListVocWindowsQuery.DefaultLimit)
     {
         var page = await sender.Send(new ListVocWindowsQuery(from, to, after, limit), cancellationToken);
         var next = page.NextAfter is { } nextAfter
-            ? Url.Action(nameof(ListWindows), new { from = Iso(from), to = Iso(to), limit, after = Iso(nextAfter) })
+            ? Url.Action(nameof(ListWindows), new { from = Iso(from), to = Iso(to), limit, after = Iso(nextAfter), tz = tz?.Id })
             : null;
-        return new VocWindowPageResponse(page.Windows.Select(VocWindowResponse.From).ToArray(), next);
+        return new VocWindowPageResponse(page.Windows.Select(window => VocWindowResponse.From(window, tz)).ToArray(), next);
     }
 
     /// <summary>Stores a window, or updates the source of the window with the same start_at and end_at.</summary>
@@ -137,6 +156,31 @@ public sealed class VocController(
         };
     }
 
+    /// <summary>An answer for one time zone: not memoised, valid until the status it shows changes.</summary>
+    private static ResponseBodyMemo<T>.Body InZone<T>(ResponseBodyMemo<T> memo, VocWindowSnapshot snapshot, DateTimeOffset now, Func<VocStatus, T> build)
+        where T : class
+    {
+        var status = snapshot.StatusAt(now);
+        return memo.Serialize(build(status), status.ValidUntil);
+    }
+
+    /// <summary>
+    /// Clients and CDNs may keep the answer until the cached data expires or the status it shows
+    /// changes (the next window boundary), whichever comes first; a stale answer not at all.
+    /// </summary>
+    private static JsonBytesResult Answer<T>(ResponseBodyMemo<T>.Body body, VocWindowSnapshot snapshot, DateTimeOffset now, TimeSpan ttl)
+        where T : class
+    {
+        var until = snapshot.FetchedAt + ttl;
+        if (body.ValidUntil is { } boundary && boundary < until)
+        {
+            until = boundary;
+        }
+
+        var maxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : until - now;
+        return new JsonBytesResult(body.Bytes, body.ETag, TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds))));
+    }
+
     private ObjectResult Conflict(VocWindowResponse stored)
     {
         var problem = ProblemDetailsFactory.CreateProblemDetails(
@@ -172,6 +216,7 @@ public sealed class VocController(
     /// <summary>The state of the status and current caches.</summary>
     /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
     [HttpGet("cache_stats")]
+    [HttpCacheable(maxAgeSeconds: 0)]
     [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
     public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
         await sender.Send(new GetCacheStatsQuery(), cancellationToken);

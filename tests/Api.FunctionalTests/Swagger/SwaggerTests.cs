@@ -27,7 +27,7 @@ public sealed class SwaggerTests : VocEndpointTestBase
 
         var schemas = document["components"]!["schemas"]!.AsObject();
         var window = schemas["VocWindowResponse"]!["properties"]!.AsObject();
-        Assert.That(window.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "start_at", "end_at", "source", "sign", "next_sign", "last_aspect" }));
+        Assert.That(window.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "start_at", "end_at", "source", "sign", "next_sign", "last_aspect", "start_local", "end_local" }));
         Assert.That(window["start_at"]!["example"]!.GetValue<string>(), Is.EqualTo("2026-11-24T03:10:00Z"));
         Assert.That(schemas["SaveVocWindowCommand"]!["properties"]!.AsObject().Select(p => p.Key),
             Is.EquivalentTo(new[] { "start_at", "end_at", "source", "replace" }));
