@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using LunarVoc.Api.Http;
+using LunarVoc.Api.Security;
+using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
+using LunarVoc.Domain.Astrology;
+using LunarVoc.Domain.VocWindows;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace LunarVoc.Api.Controllers;
+
+/// <summary>The void-of-course windows as a calendar feed to subscribe to.</summary>
+[ApiController]
+[Route("api/lunar/voc/calendar.ics")]
+[EnableRateLimiting(RateLimiting.Reads)]
+public sealed class CalendarController(ISender sender, TimeProvider timeProvider) : ControllerBase
+{
+    public const int MaxDays = 366;
+
+    /// <summary>An iCalendar (RFC 5545) feed of the coming windows, for Google, Apple or Outlook calendars.</summary>
+    /// <remarks>
+    /// One event per window, titled with the sign ("Moon void of course in Leo"), with the last aspect
+    /// in the description. UIDs are stable (they name the ingress that ends the window), so a
+    /// subscribed calendar updates events instead of duplicating them.
+    /// </remarks>
+    /// <param name="days" example="90">How many days ahead, from the start of today (UTC): 1 to 366 (default 90).</param>
+    /// <param name="planets" example="modern">modern (Sun to Pluto, the default) or traditional (Sun to Saturn).</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="200">The feed (text/calendar).</response>
+    /// <response code="304">The client's copy (If-None-Match) is current.</response>
+    /// <response code="400">A parameter is invalid; errors name it.</response>
+    [HttpGet]
+    [Produces("text/calendar")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IActionResult> Get([FromQuery] int days = 90, [FromQuery] PlanetSet planets = PlanetSet.Modern, CancellationToken cancellationToken = default)
+    {
+        if (days is < 1 or > MaxDays)
+        {
+            ModelState.AddModelError(nameof(days), $"days must be between 1 and {MaxDays}.");
+            return ValidationProblem(ModelState);
+        }
+
+        var today = new DateTimeOffset(timeProvider.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var until = today.AddDays(days) > EphemerisRange.End ? EphemerisRange.End : today.AddDays(days);
+        var windows = await sender.Send(new GetEphemerisWindowsQuery(today, until, planets), cancellationToken);
+        var body = Encoding.UTF8.GetBytes(Feed(windows, planets, today));
+        if (HttpCaching.ApplyAndCheckNotModified(HttpContext, HttpCaching.ETagOf(body), TimeSpan.FromHours(1)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return File(body, "text/calendar; charset=utf-8", "lunarvoc.ics");
+    }
+
+    private static string Feed(IEnumerable<ComputedVocWindow> windows, PlanetSet planets, DateTimeOffset stamp)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//LunarVoc//Void of course Moon//EN" };
+        calendar.AddProperty("X-WR-CALNAME", "Moon void of course");
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT12H");
+        var convention = planets.ToString().ToLowerInvariant();
+        foreach (var window in windows)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = string.Create(CultureInfo.InvariantCulture, $"voc-{window.EndAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{convention}@lunarvoc"),
+                Summary = $"Moon void of course in {window.Details.Sign}",
+                Description = Describe(window.Details),
+                Start = new CalDateTime(window.StartAt.UtcDateTime),
+                End = new CalDateTime(window.EndAt.UtcDateTime),
+                DtStamp = new CalDateTime(stamp.UtcDateTime),
+                Transparency = "TRANSPARENT",
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static string Describe(VocWindowDetails details) => details.LastAspect is { } aspect
+        ? $"Last aspect: Moon {aspect.Aspect.ToString().ToLowerInvariant()} {aspect.Planet}. The void ends when the Moon enters {details.NextSign}."
+        : $"The Moon makes no major aspect in {details.Sign}; the void lasts from its ingress until it enters {details.NextSign}.";
+}
