@@ -5,11 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
-source scripts/lib/redis.sh
+source scripts/lib/test-servers.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; echo "0 passed, 1 failed"; exit 1; }
 ensure_postgres_installed || { echo "0 passed, 1 failed"; exit 1; }
 ensure_redis_installed || { echo "0 passed, 1 failed"; exit 1; }
+ensure_chromium_installed || { echo "0 passed, 1 failed"; exit 1; }
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"

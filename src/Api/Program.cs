@@ -56,6 +56,9 @@ if (swagger)
     app.UseLunarVocSwagger();
 }
 
+// The status page (wwwroot): plain files, no build step.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseApiSecurity();
 app.MapOperations();
 app.MapControllers();

@@ -9,6 +9,7 @@ namespace LunarVoc.Api.Http;
 internal static class StandardHeaders
 {
     private static readonly PathString Swagger = new("/swagger");
+    private static readonly PathString Api = new("/api");
 
     public static IApplicationBuilder UseStandardHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -26,10 +27,16 @@ internal static class StandardHeaders
         Set(headers, "X-Content-Type-Options", "nosniff", overwrite);
         Set(headers, "X-Frame-Options", "DENY", overwrite);
         Set(headers, "Referrer-Policy", "no-referrer", overwrite);
-        if (!context.Request.Path.StartsWithSegments(Swagger, StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        if (path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase))
         {
-            // JSON never needs to load anything or be framed; the Swagger UI page does load its scripts.
+            // JSON never needs to load anything or be framed.
             Set(headers, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'", overwrite);
+        }
+        else if (!path.StartsWithSegments(Swagger, StringComparison.OrdinalIgnoreCase))
+        {
+            // The status page loads its own script and style and reads the API, nothing else.
+            Set(headers, "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'", overwrite);
         }
     }
 

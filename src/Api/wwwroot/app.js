@@ -1,0 +1,129 @@
+// The LunarVoc status page: reads only the public REST API, works out "now" in the browser from
+// the windows it returned, so the countdown flips exactly at each boundary without reloading.
+'use strict';
+
+const STATUS_URL = '/api/lunar/voc/status';
+const REFRESH_MS = 60_000;
+const RETRY_MS = 30_000;
+const HORIZON_MS = 48 * 3600_000;
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const formatTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
+const formatTick = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', timeZone: zone });
+const $ = (id) => document.getElementById(id);
+
+let answer = null;      // the last status answer
+let failure = null;     // why the last load failed, if it did
+let boundary = null;    // the next instant at which the state changes
+let reloadTimer = null;
+
+async function load() {
+  clearTimeout(reloadTimer);
+  try {
+    const response = await fetch(STATUS_URL, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`the service answered ${response.status}`);
+    answer = await response.json();
+    failure = null;
+    reloadTimer = setTimeout(load, REFRESH_MS);
+  } catch (error) {
+    failure = error;
+    reloadTimer = setTimeout(load, RETRY_MS);
+  }
+  render();
+}
+
+function windows() {
+  if (!answer) return [];
+  const all = [answer.current, answer.next, ...(answer.upcoming ?? [])].filter(Boolean);
+  const byStart = new Map(all.map((w) => [w.start_at, { ...w, start: Date.parse(w.start_at), end: Date.parse(w.end_at) }]));
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
+}
+
+function render() {
+  const now = Date.now();
+  $('zone').textContent = zone;
+  $('unreachable').hidden = !failure;
+  $('unreachable').textContent = failure
+    ? (answer ? 'The LunarVoc service cannot be reached right now; showing the last answer. Retrying…'
+              : 'The LunarVoc service cannot be reached right now. Retrying every 30 seconds…')
+    : '';
+  $('stale').hidden = !(answer && answer.stale);
+  if (answer && answer.stale) {
+    $('stale').textContent = `The service could not read its database; this is its last good answer, as of ${formatTime.format(Date.parse(answer.as_of))}.`;
+  }
+  $('now').hidden = $('next-48h').hidden = !answer;
+  if (!answer) return;
+
+  const all = windows();
+  const current = all.find((w) => w.start <= now && now < w.end);
+  const next = all.find((w) => w.start > now);
+  boundary = current ? current.end : next ? next.start : null;
+
+  const state = $('state');
+  state.textContent = current ? 'The Moon is void of course' : 'The Moon is not void of course';
+  state.className = `state ${current ? 'void' : 'clear'}`;
+  $('span').textContent = current
+    ? `Since ${formatTime.format(current.start)}, until ${formatTime.format(current.end)}${signs(current)}.`
+    : next ? `Next void: ${formatTime.format(next.start)} to ${formatTime.format(next.end)}${signs(next)}.` : 'No void of course is known ahead.';
+  $('countdown').textContent = boundary ? duration(boundary - now) : '';
+  $('countdown-label').textContent = boundary ? (current ? 'until it ends' : 'until the next void') : '';
+
+  renderTimeline(all, now);
+  if (boundary && now >= boundary - 1000 && !failure) {
+    // The state changes now: fetch the windows after it (the page itself already flipped).
+    setTimeout(load, 1500);
+  }
+}
+
+function renderTimeline(all, now) {
+  const end = now + HORIZON_MS;
+  const timeline = $('timeline');
+  const list = $('upcoming');
+  timeline.replaceChildren();
+  list.replaceChildren();
+  const visible = all.filter((w) => w.end > now && w.start < end);
+  timeline.setAttribute('aria-label', `${visible.length} void-of-course periods in the next 48 hours`);
+  for (let hours = 0; hours <= 48; hours += 12) {
+    const tick = document.createElement('span');
+    tick.className = 'tick';
+    tick.style.left = `${(hours / 48) * 100}%`;
+    tick.textContent = formatTick.format(now + hours * 3600_000);
+    timeline.append(tick);
+  }
+  for (const w of visible) {
+    const from = Math.max(w.start, now);
+    const to = Math.min(w.end, end);
+    const bar = document.createElement('div');
+    bar.className = 'window';
+    bar.style.left = `${((from - now) / HORIZON_MS) * 100}%`;
+    bar.style.width = `${Math.max(0.5, ((to - from) / HORIZON_MS) * 100)}%`;
+    bar.title = `${formatTime.format(w.start)} – ${formatTime.format(w.end)}`;
+    timeline.append(bar);
+    const item = document.createElement('li');
+    item.textContent = `${formatTime.format(w.start)} – ${formatTime.format(w.end)}${signs(w)}`;
+    list.append(item);
+  }
+  if (visible.length === 0) {
+    const item = document.createElement('li');
+    item.textContent = 'No void of course in the next 48 hours.';
+    list.append(item);
+  }
+}
+
+function signs(w) {
+  if (!w.sign) return '';
+  const aspect = w.last_aspect ? `, after the Moon's ${w.last_aspect.aspect} to ${w.last_aspect.planet}` : '';
+  return ` (Moon in ${w.sign}${aspect}, entering ${w.next_sign})`;
+}
+
+function duration(ms) {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+}
+
+setInterval(render, 1000);
+load();

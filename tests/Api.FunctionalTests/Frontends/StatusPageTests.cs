@@ -1,0 +1,134 @@
+using System.Text.Json;
+using LunarVoc.Api.FunctionalTests.Process;
+using LunarVoc.TestSupport;
+using Microsoft.Playwright;
+
+namespace LunarVoc.Api.FunctionalTests.Frontends;
+
+/// <summary>
+/// The status page in headless Chromium against the real service: what a visitor sees before and
+/// after a boundary (the browser's clock is moved, the page is not reloaded), the stale marker, and
+/// the message when the API cannot be reached. Screenshots go to the test output.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class StatusPageTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private ApiProcess _api = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Fail($"Chromium is required at {Chromium} (scripts/test.sh installs Debian's chromium).");
+        }
+
+        var database = ApiHost.Cluster.CreateDatabase("lunarvoc_page");
+        _api = await ApiProcess.StartAsync(database, LoopbackPorts.Free());
+        using (var client = _api.CreateClient())
+        {
+            // Creates the table (migrations run at start-up), then the windows the page will show.
+            using var _ = await client.GetAsync(new Uri("/api/lunar/voc/status", UriKind.Relative));
+        }
+
+        await VocWindowTable.InsertAsync(database, Now.AddSeconds(90), Now.AddHours(2), "seeded");
+        await VocWindowTable.InsertAsync(database, Now.AddHours(20), Now.AddHours(23), "seeded-later");
+        using (var client = _api.CreateClient(writer: true))
+        {
+            using var _ = await client.PostAsync(new Uri("/api/lunar/voc/cache/invalidate", UriKind.Relative), null);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _api.Dispose();
+    }
+
+    [Test]
+    public async Task The_page_counts_down_and_flips_to_void_on_time_without_reloading()
+    {
+        var page = await NewPage("Europe/Paris");
+        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Now.UtcDateTime });
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is not void of course");
+        await Expect(page.GetByTestId("countdown-label")).ToHaveTextAsync("until the next void");
+        var countdownBefore = await page.GetByTestId("countdown").TextContentAsync();
+        await Screenshot(page, "status-page-before");
+
+        await page.Clock.RunForAsync(91_000);
+
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is void of course");
+        await Expect(page.GetByTestId("span")).ToContainTextAsync("Since");
+        await Expect(page.GetByTestId("zone")).ToHaveTextAsync("Europe/Paris");
+        await Expect(page.GetByTestId("timeline").Locator(".window")).ToHaveCountAsync(2);
+        await Screenshot(page, "status-page-after");
+        Assert.That(countdownBefore, Does.Match(@"^0?1:3\d$"), "about 90 s to the start of the void");
+    }
+
+    [Test]
+    public async Task A_stale_answer_is_marked_as_such()
+    {
+        var page = await NewPage("UTC");
+        await page.RouteAsync("**/api/lunar/voc/status", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(await response.TextAsync())!;
+            body["stale"] = true;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = JsonSerializer.Serialize(body) });
+        });
+
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("stale")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("stale")).ToContainTextAsync("last good answer");
+    }
+
+    [Test]
+    public async Task An_unreachable_api_gives_a_clear_message()
+    {
+        var page = await NewPage("UTC");
+        await page.RouteAsync("**/api/lunar/voc/status", route => route.AbortAsync());
+
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("unreachable")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("unreachable")).ToContainTextAsync("cannot be reached");
+        await Expect(page.GetByTestId("state")).ToBeHiddenAsync();
+        await Screenshot(page, "status-page-unreachable");
+    }
+
+    private async Task<IPage> NewPage(string timeZone)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = timeZone, Locale = "en-GB", ViewportSize = new() { Width = 900, Height = 700 } });
+        return await context.NewPageAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var directory = Path.Combine(TestContext.CurrentContext.TestDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path);
+    }
+}
