@@ -56,9 +56,7 @@ if (swagger)
     app.UseLunarVocSwagger();
 }
 
-// The status page (wwwroot): plain files, no build step.
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStatusPage();
 app.UseApiSecurity();
 app.MapOperations();
 app.MapControllers();

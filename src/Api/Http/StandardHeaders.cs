@@ -18,6 +18,15 @@ internal static class StandardHeaders
             return next(context);
         });
 
+    /// <summary>
+    /// The status page (wwwroot: plain files, no build step), in a branch the API's own requests
+    /// never enter, so they pay no file-system lookups.
+    /// </summary>
+    public static IApplicationBuilder UseStatusPage(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase),
+            page => page.UseDefaultFiles().UseStaticFiles());
+
     public static void RestoreOnProblem(ProblemDetailsContext context) => Apply(context.HttpContext, overwrite: false);
 
     private static void Apply(HttpContext context, bool overwrite)

@@ -16,7 +16,7 @@ public static partial class Operations
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddMeter(LunarVocMetrics.MeterName, "Npgsql")
             .AddPrometheusExporter());
 
@@ -47,23 +47,49 @@ public static partial class Operations
     }
 
     /// <summary>
-    /// A correlation id per request: the caller's X-Correlation-Id when it is a plain token,
-    /// otherwise the request's trace id; echoed in the response and in every log line's scope.
+    /// A correlation id per request: the caller's X-Correlation-Id when it is a plain token (then
+    /// added to every log line's scope), otherwise the request's trace id; echoed in the response.
     /// </summary>
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var supplied = context.Request.Headers[CorrelationHeader].ToString();
-            var correlationId = supplied.Length is > 0 and <= 64 && PlainToken().IsMatch(supplied)
-                ? supplied
-                : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-            context.Response.Headers[CorrelationHeader] = correlationId;
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LunarVoc.Requests");
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+            if (supplied.Length is > 0 and <= 64 && PlainToken().IsMatch(supplied))
             {
-                await next(context);
+                context.Response.Headers[CorrelationHeader] = supplied;
+                using (RequestLogger(context).BeginScope(new CorrelationScope(supplied)))
+                {
+                    await next(context);
+                }
+
+                return;
             }
+
+            // Usually none is supplied: the trace id is the correlation id, and every log line of the
+            // request already carries it in the host's own scope (TraceId).
+            context.Response.Headers[CorrelationHeader] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            await next(context);
         });
+
+    private static ILogger RequestLogger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LunarVoc.Requests");
+
+    /// <summary>A log scope with one property, CorrelationId.</summary>
+    private sealed class CorrelationScope(string correlationId) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object> this[int index] => new("CorrelationId", correlationId);
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"CorrelationId:{correlationId}";
+    }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
