@@ -45,30 +45,23 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = Process.Start(startInfo) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.OutputDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
         _process.BeginOutputReadLine();
-        WaitUntilListening();
+
+        // Waits for the server to say it is ready (bounded), not for time to pass.
+        if (!ready.Task.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException($"redis-server did not become ready on port {Port}.");
+        }
     }
 
     public void Dispose() => Kill();
-
-    private void WaitUntilListening()
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                client.Connect("127.0.0.1", Port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                Thread.Sleep(25); // the server process is starting up, not a wait for time
-            }
-        }
-
-        throw new TimeoutException($"redis-server did not listen on port {Port}.");
-    }
 }

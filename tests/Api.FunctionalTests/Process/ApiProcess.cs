@@ -76,7 +76,7 @@ public sealed class ApiProcess : IDisposable
     private async Task WaitUntilServingAsync()
     {
         using var client = CreateClient();
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 3000; attempt++)
         {
             if (_process.HasExited)
             {
@@ -96,7 +96,7 @@ public sealed class ApiProcess : IDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
 
         throw new TimeoutException("The API did not answer within 60 s of starting.");
