@@ -111,7 +111,7 @@ public sealed class VocController(
     {
         var page = await sender.Send(new ListVocWindowsQuery(from, to, after, limit), cancellationToken);
         var next = page.NextAfter is { } nextAfter
-            ? Url.Action(nameof(ListWindows), new { from = Iso(from), to = Iso(to), limit, after = Iso(nextAfter), tz = tz?.Id })
+            ? Url.Action(nameof(ListWindows), new { from = IsoInstant.Format(from), to = IsoInstant.Format(to), limit, after = IsoInstant.Format(nextAfter), tz = tz?.Id })
             : null;
         return new VocWindowPageResponse(page.Windows.Select(window => VocWindowResponse.From(window, tz)).ToArray(), next);
     }
@@ -187,14 +187,11 @@ public sealed class VocController(
             HttpContext,
             StatusCodes.Status409Conflict,
             title: "The window overlaps a stored window.",
-            detail: $"Window {stored.Id} ({Iso(stored.StartAt)} to {Iso(stored.EndAt)}, from {stored.Source}) overlaps it. "
+            detail: $"Window {stored.Id} ({IsoInstant.Format(stored.StartAt)} to {IsoInstant.Format(stored.EndAt)}, from {stored.Source}) overlaps it. "
                 + "Send \"replace\": true to replace the overlapping windows.");
         problem.Extensions["conflicting_window"] = stored;
         return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { "application/problem+json" } };
     }
-
-    private static string Iso(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>
     /// <remarks>Instances sharing Redis see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>

@@ -12,6 +12,10 @@ public static partial class IsoInstant
 {
     public const string Expected = "an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00";
 
+    /// <summary>How the API writes instants: UTC with a 'Z', fractions of a second only when there are any.</summary>
+    public static string Format(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
     public static bool HasExplicitOffset(string text) => WithOffset().IsMatch(text);
 
     /// <summary>Parses a query-string value: a date-time with an offset, or a date (midnight UTC).</summary>

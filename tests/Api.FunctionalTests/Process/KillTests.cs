@@ -34,7 +34,7 @@ public sealed class KillTests
                         if (lane % 2 == 0)
                         {
                             var i = Interlocked.Increment(ref next);
-                            var window = new { start_at = Iso(Start.AddHours(i)), end_at = Iso(Start.AddHours(i + 0.5)), source = "load" };
+                            var window = new { start_at = IsoText.Of(Start.AddHours(i)), end_at = IsoText.Of(Start.AddHours(i + 0.5)), source = "load" };
                             using var response = await writer.PostAsJsonAsync("/api/lunar/voc", window, stop.Token);
                             if (response.IsSuccessStatusCode)
                             {
@@ -71,7 +71,7 @@ public sealed class KillTests
         using var second = await ApiProcess.StartAsync(database, port);
         using var client = second.CreateClient(writer: true);
         using var status = await client.GetAsync(new Uri("/api/lunar/voc/status", UriKind.Relative));
-        using var write = await client.PostAsJsonAsync("/api/lunar/voc", new { start_at = Iso(Start.AddYears(1)), end_at = Iso(Start.AddYears(1).AddHours(1)), source = "after" });
+        using var write = await client.PostAsJsonAsync("/api/lunar/voc", new { start_at = IsoText.Of(Start.AddYears(1)), end_at = IsoText.Of(Start.AddYears(1).AddHours(1)), source = "after" });
 
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -80,7 +80,4 @@ public sealed class KillTests
         Assert.That(rows.Select(r => r.Start), Is.SupersetOf(acknowledged));
         Assert.That(await VocWindowTable.CountInvalidRowsAsync(database), Is.Zero);
     }
-
-    private static string Iso(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

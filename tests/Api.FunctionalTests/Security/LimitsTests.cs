@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using LunarVoc.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LunarVoc.Api.FunctionalTests.Security;
@@ -138,8 +139,8 @@ public sealed class LimitsTests
 
     private static object Body(int hour) => new
     {
-        start_at = (Noon.AddHours(hour)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        end_at = (Noon.AddHours(hour + 0.5)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        start_at = IsoText.Of(Noon.AddHours(hour)),
+        end_at = IsoText.Of(Noon.AddHours(hour + 0.5)),
         source = "limited",
     };
 

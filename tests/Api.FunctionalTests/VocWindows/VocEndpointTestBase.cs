@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LunarVoc.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LunarVoc.Api.FunctionalTests.VocWindows;
@@ -30,7 +31,7 @@ public abstract class VocEndpointTestBase
         await Factory.DisposeAsync();
     }
 
-    protected static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    protected static string Iso(DateTimeOffset instant) => IsoText.Of(instant);
 
     protected async Task<HttpResponseMessage> PostWindow(DateTimeOffset start, DateTimeOffset end, string source = "test")
     {
