@@ -18,7 +18,9 @@ public static class ApiSecurity
         services.AddOptions<CorsSettings>().Bind(builder.Configuration.GetSection(CorsSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // No default scheme: only endpoints under the writer policy authenticate (the policy names the
+        // scheme), so anonymous reads never run the key check.
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(WriterPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
