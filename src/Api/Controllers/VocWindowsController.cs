@@ -1,75 +1,24 @@
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using LunarVoc.Application.VocWindows.GetCacheStats;
-using LunarVoc.Application.VocWindows.GetCurrentVoc;
-using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetVocWindow;
-using LunarVoc.Application.VocWindows.InvalidateCaches;
 using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
-using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Controllers;
 
-/// <summary>Void-of-course Moon windows.</summary>
+/// <summary>Stored void-of-course windows: read one, list a range, save one.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
 [EnableRateLimiting(RateLimiting.Reads)]
-public sealed class VocController(
-    ISender sender,
-    TimeProvider timeProvider,
-    ResponseBodyMemo<VocStatusResponse> statusBodies,
-    ResponseBodyMemo<VocCurrentResponse> currentBodies,
-    IOptions<CachingOptions> caching) : ControllerBase
+public sealed class VocWindowsController(ISender sender) : ControllerBase
 {
-
-    /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
-    /// <param name="tz" example="Europe/Paris">An IANA time zone: every window also gets start_local and end_local in it.</param>
-    /// <response code="200">The status at the moment of the response; cacheable until the next window boundary at the latest (ETag, Cache-Control).</response>
-    /// <response code="304">The client's copy (If-None-Match) is current.</response>
-    /// <response code="503">The database is unreachable and no earlier answer is available.</response>
-    [HttpGet("status")]
-    [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz)
-    {
-        var snapshot = await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted);
-        var now = timeProvider.GetUtcNow();
-        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        var body = tz is null
-            ? statusBodies.Get(snapshot, now, VocStatusResponse.From)
-            : InZone(statusBodies, snapshot, now, status => VocStatusResponse.From(snapshot, status, tz));
-        return Answer(body, snapshot, now, caching.Value.StatusTtl);
-    }
-
-    /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
-    /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
-    /// <response code="200">The current state at the moment of the response; cacheable until the next window boundary at the latest.</response>
-    /// <response code="304">The client's copy (If-None-Match) is current.</response>
-    /// <response code="503">The database is unreachable and no earlier answer is available.</response>
-    [HttpGet("current")]
-    [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz)
-    {
-        var snapshot = await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted);
-        var now = timeProvider.GetUtcNow();
-        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        var body = tz is null
-            ? currentBodies.Get(snapshot, now, VocCurrentResponse.From)
-            : InZone(currentBodies, snapshot, now, status => VocCurrentResponse.From(snapshot, status, tz));
-        return Answer(body, snapshot, now, caching.Value.CurrentTtl);
-    }
-
     /// <summary>One stored window.</summary>
     /// <param name="id" example="17">The window's id.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
@@ -156,31 +105,6 @@ public sealed class VocController(
         };
     }
 
-    /// <summary>An answer for one time zone: not memoised, valid until the status it shows changes.</summary>
-    private static ResponseBodyMemo<T>.Body InZone<T>(ResponseBodyMemo<T> memo, VocWindowSnapshot snapshot, DateTimeOffset now, Func<VocStatus, T> build)
-        where T : class
-    {
-        var status = snapshot.StatusAt(now);
-        return memo.Serialize(build(status), status.ValidUntil);
-    }
-
-    /// <summary>
-    /// Clients and CDNs may keep the answer until the cached data expires or the status it shows
-    /// changes (the next window boundary), whichever comes first; a stale answer not at all.
-    /// </summary>
-    private static JsonBytesResult Answer<T>(ResponseBodyMemo<T>.Body body, VocWindowSnapshot snapshot, DateTimeOffset now, TimeSpan ttl)
-        where T : class
-    {
-        var until = snapshot.FetchedAt + ttl;
-        if (body.ValidUntil is { } boundary && boundary < until)
-        {
-            until = boundary;
-        }
-
-        var maxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : until - now;
-        return new JsonBytesResult(body.Bytes, body.ETag, TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds))));
-    }
-
     private ObjectResult Conflict(VocWindowResponse stored)
     {
         var problem = ProblemDetailsFactory.CreateProblemDetails(
@@ -192,29 +116,4 @@ public sealed class VocController(
         problem.Extensions["conflicting_window"] = stored;
         return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { "application/problem+json" } };
     }
-
-    /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>
-    /// <remarks>Instances sharing Redis see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>
-    /// <response code="202">The caches are cleared; the next reads come from the database.</response>
-    /// <response code="401">The X-Api-Key header is missing or not accepted.</response>
-    /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
-    [HttpPost("cache/invalidate")]
-    [Authorize(Policy = ApiSecurity.WriterPolicy)]
-    [EnableRateLimiting(RateLimiting.Writes)]
-    [ProducesResponseType<CacheInvalidatedResponse>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    public async Task<IActionResult> InvalidateCaches(CancellationToken cancellationToken)
-    {
-        await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);
-        return Accepted(new CacheInvalidatedResponse([CacheNames.VocStatus, CacheNames.VocCurrent]));
-    }
-
-    /// <summary>The state of the status and current caches.</summary>
-    /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
-    [HttpGet("cache_stats")]
-    [HttpCacheable(maxAgeSeconds: 0)]
-    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
-    public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
-        await sender.Send(new GetCacheStatsQuery(), cancellationToken);
 }

@@ -1,0 +1,44 @@
+using LunarVoc.Api.Contracts;
+using LunarVoc.Api.Http;
+using LunarVoc.Api.Security;
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.GetCacheStats;
+using LunarVoc.Application.VocWindows.InvalidateCaches;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace LunarVoc.Api.Controllers;
+
+/// <summary>The VoC caches: their figures, and the hook that clears them.</summary>
+[ApiController]
+[Route("api/lunar/voc")]
+[EnableRateLimiting(RateLimiting.Reads)]
+public sealed class VocCacheController(ISender sender) : ControllerBase
+{
+    /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>
+    /// <remarks>Instances sharing Redis see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>
+    /// <response code="202">The caches are cleared; the next reads come from the database.</response>
+    /// <response code="401">The X-Api-Key header is missing or not accepted.</response>
+    /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
+    [HttpPost("cache/invalidate")]
+    [Authorize(Policy = ApiSecurity.WriterPolicy)]
+    [EnableRateLimiting(RateLimiting.Writes)]
+    [ProducesResponseType<CacheInvalidatedResponse>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<IActionResult> InvalidateCaches(CancellationToken cancellationToken)
+    {
+        await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);
+        return Accepted(new CacheInvalidatedResponse([CacheNames.VocStatus, CacheNames.VocCurrent]));
+    }
+
+    /// <summary>The state of the status and current caches.</summary>
+    /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
+    [HttpGet("cache_stats")]
+    [HttpCacheable(maxAgeSeconds: 0)]
+    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
+    public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
+        await sender.Send(new GetCacheStatsQuery(), cancellationToken);
+}
