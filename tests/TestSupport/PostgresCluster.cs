@@ -72,6 +72,19 @@ public sealed class PostgresCluster : IDisposable
         NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>Starts the server again if a test halted it; a test that halts it calls this when it ends.</summary>
+    public void EnsureRunning()
+    {
+        try
+        {
+            Resume();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already running.
+        }
+    }
+
     public void Dispose()
     {
         try

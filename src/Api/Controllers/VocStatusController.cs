@@ -32,16 +32,10 @@ public sealed class VocStatusController(
     [HttpGet("status")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz)
-    {
-        var snapshot = await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted);
-        var now = timeProvider.GetUtcNow();
-        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        var body = tz is null
-            ? statusBodies.Get(snapshot, now, VocStatusResponse.From)
-            : InZone(statusBodies, snapshot, now, status => VocStatusResponse.From(snapshot, status, tz));
-        return Answer(body, snapshot, now, caching.Value.StatusTtl);
-    }
+    public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz) =>
+        Answer(
+            await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted),
+            statusBodies, VocStatusResponse.From, VocStatusResponse.From, caching.Value.StatusTtl, tz);
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
@@ -51,32 +45,38 @@ public sealed class VocStatusController(
     [HttpGet("current")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz)
-    {
-        var snapshot = await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted);
-        var now = timeProvider.GetUtcNow();
-        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        var body = tz is null
-            ? currentBodies.Get(snapshot, now, VocCurrentResponse.From)
-            : InZone(currentBodies, snapshot, now, status => VocCurrentResponse.From(snapshot, status, tz));
-        return Answer(body, snapshot, now, caching.Value.CurrentTtl);
-    }
-
-    /// <summary>An answer for one time zone: not memoised, valid until the status it shows changes.</summary>
-    private static ResponseBodyMemo<T>.Body InZone<T>(ResponseBodyMemo<T> memo, VocWindowSnapshot snapshot, DateTimeOffset now, Func<VocStatus, T> build)
-        where T : class
-    {
-        var status = snapshot.StatusAt(now);
-        return memo.Serialize(build(status), status.ValidUntil);
-    }
+    public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz) =>
+        Answer(
+            await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted),
+            currentBodies, VocCurrentResponse.From, VocCurrentResponse.From, caching.Value.CurrentTtl, tz);
 
     /// <summary>
-    /// Clients and CDNs may keep the answer until the cached data expires or the status it shows
-    /// changes (the next window boundary), whichever comes first; a stale answer not at all.
+    /// The answer for now: the memoised UTC body, or one built for a time zone. Clients and CDNs may
+    /// keep it until the cached data expires or the status it shows changes (the next window
+    /// boundary), whichever comes first; a stale answer not at all.
     /// </summary>
-    private static JsonBytesResult Answer<T>(ResponseBodyMemo<T>.Body body, VocWindowSnapshot snapshot, DateTimeOffset now, TimeSpan ttl)
+    private JsonBytesResult Answer<T>(
+        VocWindowSnapshot snapshot,
+        ResponseBodyMemo<T> memo,
+        Func<VocWindowSnapshot, VocStatus, T> inUtc,
+        Func<VocWindowSnapshot, VocStatus, TimeZoneInfo?, T> inZone,
+        TimeSpan ttl,
+        TimeZoneInfo? zone)
         where T : class
     {
+        var now = timeProvider.GetUtcNow();
+        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
+        ResponseBodyMemo<T>.Body body;
+        if (zone is null)
+        {
+            body = memo.Get(snapshot, now, inUtc);
+        }
+        else
+        {
+            var status = snapshot.StatusAt(now);
+            body = memo.Serialize(inZone(snapshot, status, zone), status.ValidUntil);
+        }
+
         var until = snapshot.FetchedAt + ttl;
         if (body.ValidUntil is { } boundary && boundary < until)
         {

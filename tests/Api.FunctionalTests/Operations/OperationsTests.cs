@@ -13,17 +13,7 @@ namespace LunarVoc.Api.FunctionalTests.Operations;
 public sealed class OperationsTests : VocEndpointTestBase
 {
     [TearDown]
-    public void EnsureDatabaseRuns()
-    {
-        try
-        {
-            ApiHost.Cluster.Resume();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already running.
-        }
-    }
+    public void EnsureDatabaseRuns() => ApiHost.Cluster.EnsureRunning();
 
     [Test]
     public async Task Metrics_are_served_in_prometheus_text_format_with_request_cache_and_database_figures()

@@ -7,17 +7,7 @@ namespace LunarVoc.Api.FunctionalTests.VocWindows;
 public sealed class DatabaseOutageTests : VocEndpointTestBase
 {
     [TearDown]
-    public void EnsureDatabaseRuns()
-    {
-        try
-        {
-            ApiHost.Cluster.Resume();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already running.
-        }
-    }
+    public void EnsureDatabaseRuns() => ApiHost.Cluster.EnsureRunning();
 
     [Test]
     public async Task With_the_database_down_status_is_served_stale_then_fresh_again_after_it_restarts()

@@ -10,17 +10,7 @@ namespace LunarVoc.Api.FunctionalTests.VocWindows;
 public sealed class FaultTests : VocEndpointTestBase
 {
     [TearDown]
-    public void EnsureDatabaseRuns()
-    {
-        try
-        {
-            ApiHost.Cluster.Resume();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already running.
-        }
-    }
+    public void EnsureDatabaseRuns() => ApiHost.Cluster.EnsureRunning();
 
     [Test]
     public async Task Concurrent_reads_during_an_outage_are_served_stale_then_fresh_within_one_ttl_after_it()

@@ -7,32 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LunarVoc.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixture]
-public sealed class StoreComputedTests
+public sealed class StoreComputedTests : RepositoryTestBase
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly VocWindowDetails LeoAfterSaturn = new(ZodiacSign.Leo, ZodiacSign.Virgo, new LastAspect(Planet.Saturn, Aspect.Trine));
-    private ServiceProvider _services = null!;
-    private IVocWindowRepository _repository = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await TestDatabase.TruncateAsync();
-        _services = TestDatabase.BuildServices(TestDatabase.ConnectionString);
-        _repository = _services.GetRequiredService<IVocWindowRepository>();
-    }
-
-    [TearDown]
-    public async Task TearDown() => await _services.DisposeAsync();
 
     private static ComputedVocWindow Computed(double startHours, double endHours, VocWindowDetails? details = null) =>
         new(Noon.AddHours(startHours), Noon.AddHours(endHours), details ?? LeoAfterSaturn);
 
     private Task<StoreComputedResult> Store(params ComputedVocWindow[] windows) =>
-        _repository.StoreComputedAsync(windows, CancellationToken.None);
+        Repository.StoreComputedAsync(windows, CancellationToken.None);
 
     private async Task<List<VocWindow>> All() =>
-        [.. await _repository.ListAsync(Noon.AddDays(-10), Noon.AddDays(10), null, 100, CancellationToken.None)];
+        [.. await Repository.ListAsync(Noon.AddDays(-10), Noon.AddDays(10), null, 100, CancellationToken.None)];
 
     [Test]
     public async Task Stores_computed_windows_with_their_details_and_source()
@@ -73,7 +59,7 @@ public sealed class StoreComputedTests
     [Test]
     public async Task A_window_from_another_source_wins_over_the_computed_one()
     {
-        var posted = await _repository.SaveAsync(Noon.AddHours(1), Noon.AddHours(2.2), "almanac", false, CancellationToken.None);
+        var posted = await Repository.SaveAsync(Noon.AddHours(1), Noon.AddHours(2.2), "almanac", false, CancellationToken.None);
 
         var result = await Store(Computed(1.1, 2.1), Computed(3, 4));
 
@@ -86,7 +72,7 @@ public sealed class StoreComputedTests
     [Test]
     public async Task Only_one_holder_gets_the_exclusive_lock_at_a_time()
     {
-        var exclusiveLock = _services.GetRequiredService<IExclusiveLock>();
+        var exclusiveLock = Services.GetRequiredService<IExclusiveLock>();
 
         var first = await exclusiveLock.TryAcquireAsync("test-lock", CancellationToken.None);
         var whileHeld = await exclusiveLock.TryAcquireAsync("test-lock", CancellationToken.None);

@@ -5,26 +5,8 @@ namespace LunarVoc.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Stored windows never overlap: conflicts are named, replacements are atomic, races leave one row.</summary>
 [TestFixture]
-public sealed class VocWindowOverlapTests
+public sealed class VocWindowOverlapTests : RepositoryTestBase
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-    private ServiceProvider _services = null!;
-    private IVocWindowRepository _repository = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await TestDatabase.TruncateAsync();
-        _services = TestDatabase.BuildServices(TestDatabase.ConnectionString);
-        _repository = _services.GetRequiredService<IVocWindowRepository>();
-    }
-
-    [TearDown]
-    public async Task TearDown() => await _services.DisposeAsync();
-
-    private Task<SaveResult> Save(double startHours, double endHours, string source = "test", bool replace = false) =>
-        _repository.SaveAsync(Noon.AddHours(startHours), Noon.AddHours(endHours), source, replace, CancellationToken.None);
-
     [Test]
     public async Task An_overlapping_window_is_a_conflict_naming_the_stored_one_and_nothing_is_written()
     {
@@ -58,7 +40,7 @@ public sealed class VocWindowOverlapTests
         var result = await Save(2, 5, "fixed", replace: true);
 
         Assert.That(result.Outcome, Is.EqualTo(SaveOutcome.Created));
-        var windows = await _repository.ListAsync(Noon, Noon.AddDays(1), null, 10, CancellationToken.None);
+        var windows = await Repository.ListAsync(Noon, Noon.AddDays(1), null, 10, CancellationToken.None);
         Assert.That(windows.Select(w => w.Source), Is.EqualTo(new[] { "fixed", "c" }));
         Assert.That(windows[1], Is.EqualTo(untouched.Window));
     }
@@ -85,9 +67,9 @@ public sealed class VocWindowOverlapTests
             await Save(hour, hour + 0.5, $"w{hour}");
         }
 
-        var first = await _repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), null, 3, CancellationToken.None);
-        var second = await _repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), first[^1].StartAt, 3, CancellationToken.None);
-        var last = await _repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), second[^1].StartAt, 3, CancellationToken.None);
+        var first = await Repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), null, 3, CancellationToken.None);
+        var second = await Repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), first[^1].StartAt, 3, CancellationToken.None);
+        var last = await Repository.ListAsync(Noon.AddHours(1.25), Noon.AddHours(8), second[^1].StartAt, 3, CancellationToken.None);
 
         Assert.That(first.Select(w => w.Source), Is.EqualTo(new[] { "w1", "w2", "w3" }));
         Assert.That(second.Select(w => w.Source), Is.EqualTo(new[] { "w4", "w5", "w6" }));

@@ -7,30 +7,12 @@ using Npgsql;
 namespace LunarVoc.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixture]
-public sealed class VocWindowRepositoryTests
+public sealed class VocWindowRepositoryTests : RepositoryTestBase
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-    private ServiceProvider _services = null!;
-    private IVocWindowRepository _repository = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await TestDatabase.TruncateAsync();
-        _services = TestDatabase.BuildServices(TestDatabase.ConnectionString);
-        _repository = _services.GetRequiredService<IVocWindowRepository>();
-    }
-
-    [TearDown]
-    public async Task TearDown() => await _services.DisposeAsync();
-
-    private Task<SaveResult> Save(double startHours, double endHours, string source = "test", bool replace = false) =>
-        _repository.SaveAsync(Noon.AddHours(startHours), Noon.AddHours(endHours), source, replace, CancellationToken.None);
-
     [Test]
     public async Task An_empty_table_yields_no_windows()
     {
-        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+        var windows = await Repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
 
         Assert.That(windows, Is.Empty);
     }
@@ -45,7 +27,7 @@ public sealed class VocWindowRepositoryTests
         await Save(10, 12, "soon");
         await Save(150, 152, "next-beyond");
 
-        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+        var windows = await Repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
 
         Assert.That(windows.Select(w => w.Source), Is.EqualTo(new[] { "current", "soon", "next-beyond" }));
         Assert.That(windows[0].StartAt, Is.EqualTo(Noon));
@@ -66,7 +48,7 @@ public sealed class VocWindowRepositoryTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        var windows = await _repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
+        var windows = await Repository.GetWindowsAsync(Noon, Noon.AddHours(96), CancellationToken.None);
 
         Assert.That(windows, Has.Length.EqualTo(2));
         Assert.That(commands, Has.Count.EqualTo(1), string.Join(" | ", commands));
@@ -81,7 +63,7 @@ public sealed class VocWindowRepositoryTests
         Assert.That(saved.Window.Id, Is.GreaterThan(0));
         Assert.That(saved.Window.StartAt, Is.EqualTo(Noon.AddHours(1)));
         Assert.That(saved.Window.Source, Is.EqualTo("ephemeris"));
-        Assert.That(await _repository.GetByIdAsync(saved.Window.Id, CancellationToken.None), Is.EqualTo(saved.Window));
+        Assert.That(await Repository.GetByIdAsync(saved.Window.Id, CancellationToken.None), Is.EqualTo(saved.Window));
     }
 
     [Test]
