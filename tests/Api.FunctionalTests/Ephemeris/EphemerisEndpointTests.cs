@@ -44,15 +44,8 @@ public sealed class EphemerisEndpointTests : VocEndpointTestBase
     [TestCase("from=1899-12-31&to=1900-02-01", "from")]
     [TestCase("from=2100-12-01&to=2101-01-02", "to")]
     [TestCase("from=2025-01-01&to=2025-02-01&planets=ancient", "planets")]
-    public async Task A_bad_query_is_a_400_naming_the_parameter(string query, string field)
-    {
-        using var response = await Client.GetAsync($"/api/lunar/voc/ephemeris?{query}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
-        var problem = await ReadJson(response);
-        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Has.Member(field), problem.ToJsonString());
-    }
+    public Task A_bad_query_is_a_400_naming_the_parameter(string query, string field) =>
+        AssertBadRequestNaming($"/api/lunar/voc/ephemeris?{query}", field);
 
     [Test]
     public async Task An_offset_written_with_an_unencoded_plus_is_understood()

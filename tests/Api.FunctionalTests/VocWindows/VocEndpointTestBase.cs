@@ -65,6 +65,17 @@ public abstract class VocEndpointTestBase
         return await pending;
     }
 
+    /// <summary>GETs a path and checks the answer is 400 problem details whose errors name the field.</summary>
+    protected async Task AssertBadRequestNaming(string path, string field)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await ReadJson(response);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Has.Member(field), problem.ToJsonString());
+    }
+
     protected static async Task<JsonObject> ReadJson(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
