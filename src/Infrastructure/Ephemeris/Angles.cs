@@ -16,4 +16,16 @@ internal static class Angles
     public static double Signed(double degrees) => Normalize(degrees + 180) - 180;
 
     public static double Radians(double degrees) => degrees / DegreesPerRadian;
+
+    /// <summary>c0 + c1·t + c2·t² + … by Horner's rule.</summary>
+    public static double Polynomial(double t, params ReadOnlySpan<double> coefficients)
+    {
+        var value = 0.0;
+        for (var i = coefficients.Length - 1; i >= 0; i--)
+        {
+            value = (value * t) + coefficients[i];
+        }
+
+        return value;
+    }
 }

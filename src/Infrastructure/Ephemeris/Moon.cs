@@ -23,7 +23,7 @@ internal static class Moon
     /// <summary>Geometric longitude, mean equinox of date, in degrees.</summary>
     public static double GeometricLongitude(double t)
     {
-        var meanLongitude = Polynomial(ElpMpp02.MeanLongitude, t) * Angles.DegreesPerRadian;
+        var meanLongitude = Angles.Polynomial(t, ElpMpp02.MeanLongitude) * Angles.DegreesPerRadian;
         var periodic = Sum(ElpMpp02.Longitude, t) / 3600;
         // General precession in longitude from the J2000 departure point, with ELP/MPP02's
         // correction to the IAU 1976 rate (Chapront & Francou 2002).
@@ -54,16 +54,5 @@ internal static class Moon
         }
 
         return total;
-    }
-
-    private static double Polynomial(double[] coefficients, double t)
-    {
-        var value = 0.0;
-        for (var i = coefficients.Length - 1; i >= 0; i--)
-        {
-            value = (value * t) + coefficients[i];
-        }
-
-        return value;
     }
 }

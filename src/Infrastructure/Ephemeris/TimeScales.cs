@@ -50,21 +50,10 @@ internal static class TimeScales
         var year = 1970 + (unixSeconds / (365.2425 * SecondsPerDay));
         return year switch
         {
-            < 1920 => Polynomial(year - 1900, -2.79, 1.494119, -0.0598939, 0.0061966, -0.000197),
-            < 1941 => Polynomial(year - 1920, 21.20, 0.84493, -0.076100, 0.0020936),
-            < 1961 => Polynomial(year - 1950, 29.07, 0.407, -1 / 233.0, 1 / 2547.0),
-            _ => Polynomial(year - 1975, 45.45, 1.067, -1 / 260.0, -1 / 718.0),
+            < 1920 => Angles.Polynomial(year - 1900, -2.79, 1.494119, -0.0598939, 0.0061966, -0.000197),
+            < 1941 => Angles.Polynomial(year - 1920, 21.20, 0.84493, -0.076100, 0.0020936),
+            < 1961 => Angles.Polynomial(year - 1950, 29.07, 0.407, -1 / 233.0, 1 / 2547.0),
+            _ => Angles.Polynomial(year - 1975, 45.45, 1.067, -1 / 260.0, -1 / 718.0),
         };
-    }
-
-    private static double Polynomial(double t, params ReadOnlySpan<double> coefficients)
-    {
-        var value = 0.0;
-        for (var i = coefficients.Length - 1; i >= 0; i--)
-        {
-            value = (value * t) + coefficients[i];
-        }
-
-        return value;
     }
 }
