@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Resilience;
@@ -54,8 +55,4 @@ public static class DependencyInjection
 
         return services;
     }
-
-    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class =>
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
@@ -20,11 +21,8 @@ public static class DependencyInjection
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty);
 
         services.AddSingleton(provider =>
         {

@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common;
 using LunarVoc.Api.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,10 +14,10 @@ public static class ApiSecurity
     public static WebApplicationBuilder AddApiSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CorsSettings>().Bind(builder.Configuration.GetSection(CorsSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.SectionName);
+        services.AddValidatedOptions<RateLimitOptions>(builder.Configuration, RateLimitOptions.SectionName);
+        services.AddValidatedOptions<CorsSettings>(builder.Configuration, CorsSettings.SectionName);
+        services.AddValidatedOptions<RequestLimits>(builder.Configuration, RequestLimits.SectionName);
 
         // No default scheme: only endpoints under the writer policy authenticate (the policy names the
         // scheme), so anonymous reads never run the key check.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ internal static class RedisCache
             return services;
         }
 
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName);
         var timeout = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>()?.TimeoutMilliseconds ?? new RedisOptions().TimeoutMilliseconds;
         var redis = ConfigurationOptions.Parse(connectionString);
         redis.AbortOnConnectFail = false;
