@@ -20,8 +20,7 @@ builder.Services
     .AddControllers(options =>
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-        options.ModelBinderProviders.Insert(0, new IsoInstantModelBinderProvider());
-        options.ModelBinderProviders.Insert(0, new TimeZoneModelBinderProvider());
+        options.ModelBinderProviders.Insert(0, new QueryValueBinderProvider());
     })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
     .AddJsonOptions(options =>
