@@ -30,6 +30,9 @@ builder.Services
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // The contract is exact snake_case: START_AT is an unknown field, and a key sent twice is refused, not "last wins".
+        json.PropertyNameCaseInsensitive = false;
+        json.AllowDuplicateProperties = false;
         json.Converters.Add(new UtcDateTimeOffsetConverter());
     });
 

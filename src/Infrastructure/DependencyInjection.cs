@@ -30,10 +30,15 @@ public static class DependencyInjection
             var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
             builder.ConnectionStringBuilder.Timeout = settings.ConnectTimeoutSeconds;
             builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
+            // A cancelled statement is given up at once rather than after waiting for a frozen server to acknowledge it.
+            builder.ConnectionStringBuilder.CancellationTimeout = -1;
+            // The pool's name labels its metrics; by default it is the connection string.
+            builder.Name = "lunarvoc";
             builder.UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>());
             return builder.Build();
         });
 
+        services.AddSingleton<DatabaseCalls>();
         services.AddSingleton<IVocWindowRepository, VocWindowRepository>();
         services.AddSingleton<IExclusiveLock, AdvisoryLock>();
         services.AddSingleton<IVocCalculator, VocCalculator>();

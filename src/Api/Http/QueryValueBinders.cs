@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LunarVoc.Api.Http;
@@ -6,14 +7,14 @@ namespace LunarVoc.Api.Http;
 /// Binds query parameters the framework would read too loosely — instants without an offset, time
 /// zones by any name — by the API's own rules, with a 400 error that names the parameter.
 /// </summary>
-public sealed class QueryValueBinderProvider : IModelBinderProvider
+public sealed partial class QueryValueBinderProvider : IModelBinderProvider
 {
     private static readonly QueryValueBinder Instants = new(
         text => IsoInstant.TryParseQueryValue(text, out var instant) ? instant : null,
         text => $"'{text}' is not {IsoInstant.Expected}, nor a date such as 2026-11-24 (taken as midnight UTC).");
 
     private static readonly QueryValueBinder TimeZones = new(
-        name => name.Length is > 0 and <= 64 && !name.Contains("..", StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : null,
+        FindIanaZone,
         name => $"'{name}' is not a known IANA time zone name, such as Europe/Paris or America/New_York.");
 
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
@@ -27,6 +28,24 @@ public sealed class QueryValueBinderProvider : IModelBinderProvider
             ? Instants
             : null;
     }
+
+    /// <summary>
+    /// A zone by its IANA name as the database spells it (letter case aside). The system also resolves
+    /// file-system spellings such as Europe//Paris and keeps every spelling it resolved for the life of
+    /// the process; refusing them bounds the zones held by the IANA database, not by what clients send.
+    /// </summary>
+    private static TimeZoneInfo? FindIanaZone(string name) =>
+        IanaName().IsMatch(name)
+        && !name.StartsWith("posix/", StringComparison.OrdinalIgnoreCase)
+        && !name.StartsWith("right/", StringComparison.OrdinalIgnoreCase)
+        && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
+        && string.Equals(zone.Id, name, StringComparison.OrdinalIgnoreCase)
+            ? zone
+            : null;
+
+    /// <summary>One to three segments of letters, digits, '_', '+' and '-', each starting with a letter or digit.</summary>
+    [GeneratedRegex(@"^(?=.{1,64}\z)[A-Za-z0-9][A-Za-z0-9_+-]*(/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}\z")]
+    private static partial Regex IanaName();
 
     private sealed class QueryValueBinder(Func<string, object?> parse, Func<string, string> error) : IModelBinder
     {

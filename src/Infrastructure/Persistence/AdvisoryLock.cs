@@ -7,10 +7,10 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// PostgreSQL session advisory locks: held by a dedicated connection until released, and released
 /// by the server if the holder dies with its connection.
 /// </summary>
-internal sealed class AdvisoryLock(NpgsqlDataSource dataSource) : IExclusiveLock
+internal sealed class AdvisoryLock(NpgsqlDataSource dataSource, DatabaseCalls calls) : IExclusiveLock
 {
     public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync<IAsyncDisposable?>(async () =>
+        calls.RunAsync<IAsyncDisposable?>(async cancellationToken =>
         {
             var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             try
@@ -30,7 +30,7 @@ internal sealed class AdvisoryLock(NpgsqlDataSource dataSource) : IExclusiveLock
 
             await connection.DisposeAsync();
             return null;
-        });
+        }, cancellationToken);
 
     private sealed class Held(NpgsqlConnection connection, string name) : IAsyncDisposable
     {

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
-internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWindowRepository
+internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseCalls calls) : IVocWindowRepository
 {
     private const string Columns = "id, start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect";
     private const string OverlapsRange = "tstzrange(start_at, end_at) && tstzrange(@StartAt, @EndAt)";
@@ -55,6 +55,10 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
 
     private const string OverlappingForUpdateSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at FOR UPDATE";
 
+    // Writes take turns: two overlapping replaces would otherwise each lock rows the other deletes
+    // (a deadlock). Writes are rare, so one transaction-level lock for all of them costs nothing.
+    private const string SerializeWritesSql = "SELECT pg_advisory_xact_lock(hashtext('lunarvoc.voc_windows.write'))";
+
     private const string DeleteByIdsSql = "DELETE FROM voc_windows WHERE id = ANY(@Ids)";
 
     private const string InsertComputedSql = """
@@ -77,13 +81,13 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
         QueryAsync(WindowsSql, new { From = from.ToUniversalTime(), Until = until.ToUniversalTime() }, cancellationToken);
 
     public Task<VocWindow?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync(async () =>
+        calls.RunAsync(async cancellationToken =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var row = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
                 ByIdSql, new { Id = id }, cancellationToken: cancellationToken));
             return row?.ToWindow();
-        });
+        }, cancellationToken);
 
     public Task<ImmutableArray<VocWindow>> ListAsync(
         DateTimeOffset from, DateTimeOffset until, DateTimeOffset? after, int limit, CancellationToken cancellationToken) =>
@@ -94,7 +98,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
 
     public Task<SaveResult> SaveAsync(
         DateTimeOffset startAt, DateTimeOffset endAt, string source, bool replaceOverlapping, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync(async () =>
+        calls.RunAsync(async cancellationToken =>
         {
             var bounds = new { StartAt = startAt.ToUniversalTime(), EndAt = endAt.ToUniversalTime(), Source = source };
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -103,6 +107,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
                 try
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                    await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
                     if (replaceOverlapping)
                     {
                         await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
@@ -128,16 +133,17 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
                     }
                 }
             }
-        });
+        }, cancellationToken);
 
     public Task<StoreComputedResult> StoreComputedAsync(
         IReadOnlyList<ComputedVocWindow> windows, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync(async () =>
+        calls.RunAsync(async cancellationToken =>
         {
             int inserted = 0, updated = 0, unchanged = 0;
             var kept = ImmutableArray.CreateBuilder<VocWindow>();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
             foreach (var window in windows)
             {
                 var row = new DetailsRow(window);
@@ -176,13 +182,13 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource) : IVocWin
 
             await transaction.CommitAsync(cancellationToken);
             return new StoreComputedResult(inserted, updated, unchanged, kept.ToImmutable());
-        });
+        }, cancellationToken);
 
     private Task<ImmutableArray<VocWindow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync(async () =>
+        calls.RunAsync(async cancellationToken =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var rows = await connection.QueryAsync<WindowRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             return rows.Select(row => row.ToWindow()).ToImmutableArray();
-        });
+        }, cancellationToken);
 }

@@ -6,6 +6,7 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
+using Polly.Timeout;
 
 namespace LunarVoc.Application.Common.Behaviors;
 
@@ -54,6 +55,11 @@ public sealed class RetryBehavior<TMessage, TResponse>(
         {
             throttle.RecordFailure(window);
             throw;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throttle.RecordFailure(window);
+            throw new DataSourceUnavailableException("The window store did not answer within the database budget.", isTransient: false, ex);
         }
         finally
         {

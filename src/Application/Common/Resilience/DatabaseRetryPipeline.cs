@@ -10,7 +10,10 @@ using Polly.Retry;
 
 namespace LunarVoc.Application.Common.Resilience;
 
-/// <summary>The Polly pipeline around database reads: retries of transient failures only, with our backoff.</summary>
+/// <summary>
+/// The Polly pipeline around database reads: retries of transient failures only, with our backoff,
+/// all inside the request's database budget (the timeout is outermost, so it bounds the retries too).
+/// </summary>
 public static class DatabaseRetryPipeline
 {
     public const string Name = "database-read";
@@ -26,6 +29,7 @@ public static class DatabaseRetryPipeline
         var statistics = services.GetRequiredService<CacheStatistics>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseRetryPipeline));
 
+        builder.AddTimeout(options.Budget);
         builder.AddRetry(new RetryStrategyOptions
         {
             MaxRetryAttempts = options.MaxRetries,

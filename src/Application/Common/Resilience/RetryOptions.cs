@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LunarVoc.Application.Common.Resilience;
 
-/// <summary>Retries of database reads after transient failures.</summary>
+/// <summary>Retries of database reads after transient failures, and the time budget of a request's database work.</summary>
 public sealed class RetryOptions
 {
     public const string SectionName = "Retry";
@@ -20,4 +20,13 @@ public sealed class RetryOptions
     /// <summary>Each delay is moved by up to this fraction either way, so clients do not retry in step.</summary>
     [Range(0, 1)]
     public double JitterFraction { get; set; } = 0.3;
+
+    /// <summary>
+    /// All the database work of one request — connecting, its statements and any retries — ends
+    /// within this many seconds; past it the request is answered stale or 503.
+    /// </summary>
+    [Range(0.1, 60)]
+    public double BudgetSeconds { get; set; } = 5;
+
+    public TimeSpan Budget => TimeSpan.FromSeconds(BudgetSeconds);
 }
