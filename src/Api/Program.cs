@@ -49,6 +49,7 @@ if (swagger)
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStandardHeaders();

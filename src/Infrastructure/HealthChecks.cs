@@ -1,3 +1,4 @@
+using LunarVoc.Infrastructure.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -6,8 +7,10 @@ using Npgsql;
 namespace LunarVoc.Infrastructure;
 
 /// <summary>
-/// Readiness: PostgreSQL reachable (unhealthy otherwise), and Redis when configured (degraded
-/// otherwise: the service still answers from memory and PostgreSQL without it).
+/// Readiness: PostgreSQL answering with the service's table in place (unhealthy otherwise), and
+/// Redis when configured (degraded otherwise: the service still answers from memory and
+/// PostgreSQL without it). Descriptions are fixed phrases: readiness is public, so it names no
+/// hosts, ports or versions.
 /// </summary>
 public static class HealthChecks
 {
@@ -16,14 +19,38 @@ public static class HealthChecks
     public static IServiceCollection AddLunarVocHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
-            .AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
+            .AddCheck<DatabaseHealthCheck>("postgresql", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
 
-        var redis = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(redis))
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")))
         {
-            checks.AddRedis($"{redis},abortConnect=false,connectTimeout=1000", name: "redis", failureStatus: HealthStatus.Degraded, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(2));
+            checks.AddCheck<SharedCacheHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(2));
         }
 
         return services;
+    }
+
+    private sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await using var command = dataSource.CreateCommand("SELECT 1 FROM voc_windows LIMIT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy("The window store answers.");
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, "The window store does not answer, or its schema is missing.");
+            }
+        }
+    }
+
+    private sealed class SharedCacheHealthCheck(GuardedDistributedCache cache) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            await cache.ProbeAsync(cancellationToken) && !cache.FailedRecently
+                ? HealthCheckResult.Healthy("The shared cache answers.")
+                : new HealthCheckResult(context.Registration.FailureStatus, "The shared cache failed recently; instances may lag each other beyond the local lifetime.");
     }
 }

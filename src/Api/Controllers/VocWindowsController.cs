@@ -99,7 +99,8 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
         var body = VocWindowResponse.From(saved.Window);
         return saved.Outcome switch
         {
-            SaveOutcome.Created => CreatedAtAction(nameof(GetWindow), new { id = body.Id }, body),
+            // Relative: built from the request's Host header, an absolute Location could point anywhere.
+            SaveOutcome.Created => Created(Url.Action(nameof(GetWindow), new { id = body.Id }), body),
             SaveOutcome.Updated => Ok(body),
             _ => Conflict(body),
         };

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Infrastructure;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 
@@ -15,6 +15,7 @@ public static partial class Operations
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<RecentHealthReport>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddMeter(LunarVocMetrics.MeterName, "Npgsql")
@@ -34,15 +35,13 @@ public static partial class Operations
         return builder;
     }
 
+    /// <summary>Scrapes and probes read; anything but GET or HEAD is answered 405.</summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(LunarVoc.Infrastructure.HealthChecks.ReadyTag),
-            ResponseWriter = WriteHealthAsync,
-        });
+        string[] reads = [HttpMethods.Get, HttpMethods.Head];
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata(reads));
+        app.MapMethods("/health/live", reads, (HttpContext context) => WriteHealthAsync(context, new HealthReport(new Dictionary<string, HealthReportEntry>(), TimeSpan.Zero)));
+        app.MapMethods("/health/ready", reads, async (HttpContext context, RecentHealthReport report) => await WriteHealthAsync(context, await report.GetAsync()));
         return app;
     }
 
@@ -93,13 +92,15 @@ public static partial class Operations
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 entry => entry.Key,
-                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description ?? entry.Value.Exception?.Message }),
+                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
         }));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,8 +11,12 @@ namespace LunarVoc.Api.ProblemDetails;
 /// <summary>The one place where exceptions become RFC 9457 problem details; nothing else leaks.</summary>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetailsService,
+    TimeProvider timeProvider,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    // A bug hit by every request must not write a stack trace per request.
+    private readonly ThrottledLog _unexpected = new(timeProvider, TimeSpan.FromMinutes(1));
+
     /// <summary>Seconds a client is asked to wait before trying again when the store is down and no better figure is known.</summary>
     public const int DefaultRetryAfterSeconds = 10;
 
@@ -32,7 +37,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (problem is null)
         {
-            LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
+            if (_unexpected.ShouldWrite(out var occurrences))
+            {
+                LogUnexpected(exception, occurrences, httpContext.Request.Method, httpContext.Request.Path);
+            }
+
             problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -74,6 +83,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
-    private partial void LogUnexpected(Exception exception, string method, PathString path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception ({Occurrences} since the last report), latest for {Method} {Path}")]
+    private partial void LogUnexpected(Exception exception, long occurrences, string method, PathString path);
 }

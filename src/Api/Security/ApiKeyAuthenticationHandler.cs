@@ -9,19 +9,23 @@ namespace LunarVoc.Api.Security;
 /// <summary>
 /// Authenticates writers by the <c>X-Api-Key</c> header: the key's SHA-256 is compared with every
 /// configured hash in constant time, so neither the comparison nor the number of keys checked
-/// tells an attacker how close a guess was.
+/// tells an attacker how close a guess was; and a client that sent too many wrong keys is refused
+/// before its key is looked at (<see cref="FailedAuthentications"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptions<AuthOptions> authOptions,
+    FailedAuthentications failures,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "api_key_id";
+
+    private static readonly object LockedOutKey = new();
 
     private readonly byte[][] _accepted = [.. authOptions.Value.ApiKeys.Select(ApiKeyHash.Parse)];
 
@@ -30,6 +34,13 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(HeaderName, out var presented) || string.IsNullOrEmpty(presented.ToString()))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var client = ClientAddress.PartitionOf(Context);
+        if (failures.IsLockedOut(client, out var retryAfter))
+        {
+            Context.Items[LockedOutKey] = retryAfter;
+            return Task.FromResult(AuthenticateResult.Fail("Too many wrong API keys from this client."));
         }
 
         var hash = ApiKeyHash.Of(presented.ToString());
@@ -44,6 +55,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (match < 0)
         {
+            failures.Record(client);
             return Task.FromResult(AuthenticateResult.Fail("The API key is not accepted."));
         }
 
@@ -55,6 +67,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[LockedOutKey] is TimeSpan retryAfter)
+        {
+            await RateLimiting.WriteTooManyRequestsAsync(Context, retryAfter, "This client sent too many wrong API keys; try again after Retry-After seconds. Nothing was written.");
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = SchemeName;
         await problemDetails.WriteAsync(new ProblemDetailsContext

@@ -2,6 +2,7 @@ using LunarVoc.Application.Common;
 using LunarVoc.Api.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
@@ -18,6 +19,9 @@ public static class ApiSecurity
         services.AddValidatedOptions<RateLimitOptions>(builder.Configuration, RateLimitOptions.SectionName);
         services.AddValidatedOptions<CorsSettings>(builder.Configuration, CorsSettings.SectionName);
         services.AddValidatedOptions<RequestLimits>(builder.Configuration, RequestLimits.SectionName);
+        services.AddValidatedOptions<TrustedProxies>(builder.Configuration, TrustedProxies.SectionName);
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies.Configure>();
+        services.AddSingleton<FailedAuthentications>();
 
         // No default scheme: only endpoints under the writer policy authenticate (the policy names the
         // scheme), so anonymous reads never run the key check.
@@ -29,16 +33,28 @@ public static class ApiSecurity
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCorsPolicy>();
 
-        var maxBody = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>()?.MaxRequestBodyBytes ?? new RequestLimits().MaxRequestBodyBytes;
+        // Kestrel is configured before the container exists, so the (validated) section is read here too.
+        var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = maxBody;
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = limits.MaxConcurrentConnections;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.KeepAliveTimeoutSeconds);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
         });
         return builder;
     }
 
-    /// <summary>Security headers, the body limit, CORS, then who the caller is, what it may do and its budget.</summary>
+    /// <summary>The real client behind a trusted proxy; first, since budgets and logs key on the client's address.</summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        return app;
+    }
+
+    /// <summary>The body limit, CORS, then who the caller is, what it may do and its budget.</summary>
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
         app.UseRequestBodyLimit();

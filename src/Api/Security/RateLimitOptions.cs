@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LunarVoc.Api.Security;
 
-/// <summary>Request budgets: reads per client IP address, writes per API key, each per fixed window.</summary>
+/// <summary>Request budgets: reads per client address, writes per API key, wrong keys per client address, each per fixed window.</summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimiting";
@@ -14,6 +14,10 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int WritesPerWindow { get; set; } = 60;
+
+    /// <summary>Wrong API keys a client address may send per window before its writes are refused.</summary>
+    [Range(1, 1_000_000)]
+    public int FailedKeysPerWindow { get; set; } = 10;
 
     [Range(1, 3600)]
     public int WindowSeconds { get; set; } = 60;

@@ -14,7 +14,7 @@ public static class RateLimiting
     public static IServiceCollection AddLunarVocRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Reads, context => Partition(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", o => o.ReadsPerWindow));
+            limiter.AddPolicy(Reads, context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
             limiter.AddPolicy(Writes, context => Partition(context, context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous", o => o.WritesPerWindow));
             limiter.OnRejected = OnRejectedAsync;
         });
@@ -35,11 +35,17 @@ public static class RateLimiting
         });
     }
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+        return WriteTooManyRequestsAsync(context, retryAfter, "This client has used its request budget for now; try again after Retry-After seconds.");
+    }
+
+    /// <summary>The 429 answer, for every budget: problem details and Retry-After in whole seconds.</summary>
+    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail)
+    {
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -49,7 +55,7 @@ public static class RateLimiting
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
-                Detail = "This client has used its request budget for now; try again after Retry-After seconds.",
+                Detail = detail,
             },
         });
     }

@@ -3,6 +3,11 @@ using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LunarVoc.Infrastructure.Caching;
@@ -19,7 +24,7 @@ public sealed class RedisOptions
 /// <summary>
 /// Redis as HybridCache's second level when <c>ConnectionStrings:Redis</c> is set. Timeouts are
 /// short and a lost connection is not fatal: without Redis the service answers from its own memory
-/// and PostgreSQL, and reconnects by itself.
+/// and PostgreSQL, and reconnects by itself. Every call goes through <see cref="GuardedDistributedCache"/>.
 /// </summary>
 internal static class RedisCache
 {
@@ -40,11 +45,13 @@ internal static class RedisCache
         redis.AsyncTimeout = timeout;
         redis.ConnectRetry = 1;
 
-        services.AddStackExchangeRedisCache(options =>
-        {
-            options.ConfigurationOptions = redis;
-            options.InstanceName = "lunarvoc:";
-        });
+        var redisOptions = new RedisCacheOptions { ConfigurationOptions = redis, InstanceName = "lunarvoc:" };
+        services.AddSingleton(provider => new GuardedDistributedCache(
+            new Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache(Options.Create(redisOptions)),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IMeterFactory>(),
+            provider.GetRequiredService<ILogger<GuardedDistributedCache>>()));
+        services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<GuardedDistributedCache>());
         services.PostConfigure<CachingOptions>(options => options.SharedCache = true);
         return services;
     }

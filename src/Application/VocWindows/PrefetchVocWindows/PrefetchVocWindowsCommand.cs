@@ -44,11 +44,6 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
         var now = timeProvider.GetUtcNow();
         var windows = calculator.Compute(now.AddDays(-settings.DaysBehind), now.AddDays(settings.DaysAhead), settings.Planets);
         var stored = await repository.StoreComputedAsync(windows, cancellationToken);
-        foreach (var other in stored.KeptFromOtherSources)
-        {
-            LogKept(logger, other.Id, other.StartAt, other.EndAt, other.Source);
-        }
-
         LogStored(logger, windows.Length, stored.Inserted, stored.Updated, stored.Unchanged, stored.KeptFromOtherSources.Length);
         metrics.PrefetchRan("stored", windows.Length);
         return new PrefetchResult(true, windows.Length, stored);
@@ -56,9 +51,6 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch skipped: another instance is computing windows")]
     private static partial void LogSkipped(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch kept window {WindowId} ({StartAt:o} to {EndAt:o}) from {Source} in place of the computed one")]
-    private static partial void LogKept(ILogger logger, long windowId, DateTimeOffset startAt, DateTimeOffset endAt, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prefetch computed {Computed} windows: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Kept} left to other sources")]
     private static partial void LogStored(ILogger logger, int computed, int inserted, int updated, int unchanged, int kept);

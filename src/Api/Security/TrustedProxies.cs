@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using IPNetwork = System.Net.IPNetwork;
+
+namespace LunarVoc.Api.Security;
+
+/// <summary>
+/// The proxies (load balancers) whose X-Forwarded-For and X-Forwarded-Proto are believed; from
+/// anyone else those headers are ignored. None by default: the client is the connection's peer.
+/// </summary>
+public sealed class TrustedProxies : IValidatableObject
+{
+    public const string SectionName = "ForwardedHeaders";
+
+    /// <summary>Proxy addresses, e.g. 10.0.0.5 (env ForwardedHeaders__KnownProxies__0).</summary>
+    public List<string> KnownProxies { get; } = [];
+
+    /// <summary>Proxy networks in CIDR notation, e.g. 10.0.0.0/8 (env ForwardedHeaders__KnownNetworks__0).</summary>
+    public List<string> KnownNetworks { get; } = [];
+
+    /// <summary>How many proxy hops are unwrapped from X-Forwarded-For, right to left.</summary>
+    [Range(1, 10)]
+    public int ForwardLimit { get; set; } = 1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < KnownProxies.Count; i++)
+        {
+            if (!IPAddress.TryParse(KnownProxies[i], out _))
+            {
+                yield return new ValidationResult($"ForwardedHeaders:KnownProxies:{i} must be an IP address such as 10.0.0.5.", [nameof(KnownProxies)]);
+            }
+        }
+
+        for (var i = 0; i < KnownNetworks.Count; i++)
+        {
+            if (!IPNetwork.TryParse(KnownNetworks[i], out _))
+            {
+                yield return new ValidationResult($"ForwardedHeaders:KnownNetworks:{i} must be a network in CIDR notation such as 10.0.0.0/8.", [nameof(KnownNetworks)]);
+            }
+        }
+    }
+
+    /// <summary>Applies the validated settings to the framework's middleware, replacing its default (loopback) trust.</summary>
+    internal sealed class Configure(IOptions<TrustedProxies> settings) : IConfigureOptions<ForwardedHeadersOptions>
+    {
+        void IConfigureOptions<ForwardedHeadersOptions>.Configure(ForwardedHeadersOptions options)
+        {
+            var trusted = settings.Value;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = trusted.ForwardLimit;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in trusted.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in trusted.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(IPNetwork.Parse(network));
+            }
+        }
+    }
+}
