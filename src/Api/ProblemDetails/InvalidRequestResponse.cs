@@ -7,7 +7,8 @@ namespace LunarVoc.Api.ProblemDetails;
 
 /// <summary>
 /// Shapes the 400 answer for bodies that cannot be read: errors keyed by the JSON field name
-/// (start_at rather than $.start_at), and messages that do not name the service's internal types.
+/// (start_at rather than $.start_at), in the API's own words — the serializer's messages name
+/// .NET types and members, which are none of a client's business.
 /// </summary>
 internal static partial class InvalidRequestResponse
 {
@@ -18,13 +19,45 @@ internal static partial class InvalidRequestResponse
         {
             foreach (var error in entry.Errors)
             {
-                errors.AddModelError(FieldName(key), TypeName().Replace(error.ErrorMessage, "the request"));
+                foreach (var (field, message) in Describe(FieldName(key), error.ErrorMessage))
+                {
+                    errors.AddModelError(field, message);
+                }
             }
         }
 
         var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
             .CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest);
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+    }
+
+    private static IEnumerable<(string Field, string Message)> Describe(string field, string message)
+    {
+        if (MissingProperties().Match(message) is { Success: true } missing)
+        {
+            foreach (Capture name in missing.Groups["name"].Captures)
+            {
+                yield return (name.Value, $"{name.Value} is required.");
+            }
+        }
+        else if (message.Contains(".NET member", StringComparison.Ordinal))
+        {
+            yield return (field, $"'{field}' is not a field of this request (field names are exact, in snake_case).");
+        }
+        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            yield return (field, $"'{field}' appears more than once.");
+        }
+        else if (message.Contains("LunarVoc.", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal) || message.Length == 0)
+        {
+            yield return (field, field == "$"
+                ? "The body must be a JSON object with start_at, end_at and source."
+                : $"The value of {field} is not of the expected type.");
+        }
+        else
+        {
+            yield return (field, message);
+        }
     }
 
     private static string FieldName(string key) => key switch
@@ -34,6 +67,6 @@ internal static partial class InvalidRequestResponse
         _ => key,
     };
 
-    [GeneratedRegex(@"(type )?'LunarVoc\.[\w.]+'")]
-    private static partial Regex TypeName();
+    [GeneratedRegex(@"missing required properties including: (?:'(?<name>[a-z_]+)'(?:, )?)+")]
+    private static partial Regex MissingProperties();
 }

@@ -32,6 +32,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 Title = "The request could not be read.",
                 Detail = badRequest.Message,
             },
+            // Kestrel's failure to read a malformed body (e.g. an absurd chunk size) is the client's fault.
+            IOException => new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read.",
+                Detail = "The request body is malformed.",
+            },
             _ => null,
         };
 

@@ -6,9 +6,12 @@ using Npgsql;
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>
-/// Every database call goes through here: it gets the request's database budget (connect, commands
-/// and any retries together; a frozen server must not hold a request past it), and Npgsql's failures
-/// become the application's own exception at the repository boundary.
+/// Every database call goes through here. It gets the request's database budget (connecting and its
+/// statements together): past it, or when the caller goes away, the caller is answered at once and the
+/// call is left to end by Npgsql's own connect and command timeouts. It is not cancelled: cancelling a
+/// statement makes Npgsql send a cancel request and wait for it, which on a frozen server blocks a
+/// thread-pool thread and, a few at a time, starves every other request. Npgsql's failures become the
+/// application's own exception at the repository boundary.
 /// </summary>
 internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider timeProvider)
 {
@@ -18,16 +21,30 @@ internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        using var budget = new CancellationTokenSource(options.Value.Budget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var work = TranslateAsync(operation);
         try
         {
-            return await operation(linked.Token);
+            return await work.WaitAsync(options.Value.Budget, timeProvider, cancellationToken);
         }
-        catch (Exception ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-            && ex is OperationCanceledException or NpgsqlException or TimeoutException)
+        catch (TimeoutException ex) when (!work.IsCompleted)
         {
             throw new DataSourceUnavailableException("The window store did not answer within the database budget.", isTransient: false, ex);
+        }
+        finally
+        {
+            if (!work.IsCompleted)
+            {
+                // Abandoned: observe its outcome when it ends, so a late failure is not an unobserved exception.
+                _ = work.ContinueWith(static finished => _ = finished.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static async Task<T> TranslateAsync<T>(Func<CancellationToken, Task<T>> operation)
+    {
+        try
+        {
+            return await operation(CancellationToken.None);
         }
         catch (PostgresException ex) when (MissingSchema.Contains(ex.SqlState))
         {
