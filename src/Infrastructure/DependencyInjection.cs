@@ -32,7 +32,6 @@ public static class DependencyInjection
             builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
             // A cancelled statement is given up at once rather than after waiting for a frozen server to acknowledge it.
             builder.ConnectionStringBuilder.CancellationTimeout = -1;
-            // The pool's name labels its metrics; by default it is the connection string.
             builder.Name = "lunarvoc";
             builder.UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>());
             return builder.Build();

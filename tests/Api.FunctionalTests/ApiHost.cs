@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LunarVoc.Api.FunctionalTests;
@@ -33,6 +34,9 @@ public sealed class ApiHost
 public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Every log line the host writes, for tests of what an operator reads.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     /// <summary>The API key the test clients write with, and its SHA-256 as configured.</summary>
     public const string WriterKey = "test-writer-key";
     public const string WriterKeyHash = "61fb44fd7a10316d790cd0fe37044ed02bf2df77f3a0fec7789b72fb452da6ac";
@@ -58,5 +62,6 @@ public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

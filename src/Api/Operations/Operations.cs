@@ -13,12 +13,16 @@ public static partial class Operations
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
+    private static readonly string[] NpgsqlPublicLabels = ["db.client.connection.state", "db.operation.name", "db.system.name", "error.type"];
+
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RecentHealthReport>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddMeter(LunarVocMetrics.MeterName, "Npgsql")
+            // Npgsql labels its pool metrics with the connection string (host, port, user); keep only the labels that are safe to publish.
+            .AddView(instrument => instrument.Meter.Name == "Npgsql" ? new MetricStreamConfiguration { TagKeys = NpgsqlPublicLabels } : null)
             .AddPrometheusExporter());
 
         if (builder.Configuration.GetValue("Logging:Json", defaultValue: false))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Net;
 using LunarVoc.Api.FunctionalTests.VocWindows;
 using LunarVoc.Domain.Astrology;
@@ -44,8 +46,46 @@ public sealed class EphemerisEndpointTests : VocEndpointTestBase
     [TestCase("from=1899-12-31&to=1900-02-01", "from")]
     [TestCase("from=2100-12-01&to=2101-01-02", "to")]
     [TestCase("from=2025-01-01&to=2025-02-01&planets=ancient", "planets")]
+    [TestCase("from=9995-01-01&to=9996-01-01", "to")]
+    [TestCase("from=9999-12-31&to=9999-12-31T12:00:00Z", "to")]
     public Task A_bad_query_is_a_400_naming_the_parameter(string query, string field) =>
         AssertBadRequestNaming($"/api/lunar/voc/ephemeris?{query}", field);
+
+    // Answered by slicing calendar-year chunks: the windows of computing the range itself, across New Year too.
+    // Root finding starts from a grid laid from the computed span's start, so instants may differ by a
+    // second from a computation over another span — well inside the ephemeris's accuracy (a few seconds).
+    [TestCase("2024-12-30T07:13:00Z", "2025-01-03T00:00:00Z")]
+    [TestCase("2025-12-31T23:59:59Z", "2026-01-01T00:00:01Z")]
+    [TestCase("2023-06-15T00:00:00Z", "2025-03-02T11:00:00Z")]
+    [TestCase("1900-01-01T00:00:00Z", "1900-01-10T00:00:00Z")]
+    [TestCase("2100-12-25T00:00:00Z", "2101-01-01T00:00:00Z")]
+    public async Task Any_range_gives_the_windows_computed_for_exactly_that_range(string from, string to)
+    {
+        var body = await GetJson($"/api/lunar/voc/ephemeris?from={from}&to={to}");
+
+        var expected = new VocCalculator().Compute(DateTimeOffset.Parse(from, CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, CultureInfo.InvariantCulture), PlanetSet.Modern);
+        var windows = body["windows"]!.AsArray();
+        Assert.That(windows, Has.Count.EqualTo(expected.Length));
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.That(Instant(windows[i]!["start_at"]), Is.EqualTo(expected[i].StartAt).Within(TimeSpan.FromSeconds(2)));
+            Assert.That(Instant(windows[i]!["end_at"]), Is.EqualTo(expected[i].EndAt).Within(TimeSpan.FromSeconds(2)));
+            Assert.That(Text(windows[i]!["sign"]), Is.EqualTo(expected[i].Details.Sign.ToString()));
+            Assert.That(Text(windows[i]!["last_aspect"]?["planet"]), Is.EqualTo(expected[i].Details.LastAspect?.Planet.ToString()));
+        }
+    }
+
+    [Test]
+    public async Task A_window_is_the_same_to_the_second_whichever_range_asks_for_it()
+    {
+        var wide = await GetJson("/api/lunar/voc/ephemeris?from=2025-01-01&to=2026-01-01");
+        var narrow = await GetJson("/api/lunar/voc/ephemeris?from=2025-06-10T13:17:00Z&to=2025-06-20T00:00:00Z");
+
+        var wideWindows = wide["windows"]!.AsArray().Select(w => w!.ToJsonString()).ToList();
+        Assert.That(narrow["windows"]!.AsArray().Select(w => w!.ToJsonString()), Is.SubsetOf(wideWindows).And.Not.Empty);
+    }
+
+    private static DateTimeOffset Instant(JsonNode? node) => DateTimeOffset.Parse(Text(node)!, CultureInfo.InvariantCulture);
 
     [Test]
     public async Task An_offset_written_with_an_unencoded_plus_is_understood()

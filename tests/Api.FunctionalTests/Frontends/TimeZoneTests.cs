@@ -40,4 +40,30 @@ public sealed class TimeZoneTests : VocEndpointTestBase
     [TestCase("/api/lunar/voc/ephemeris?from=2026-07-01&to=2026-07-02&tz=Paris")]
     public Task An_unknown_zone_is_a_400_naming_tz(string path) =>
         AssertBadRequestNaming(path, "tz");
+
+    // The system resolves these spellings too, and would keep each one it resolved for ever.
+    [TestCase("Europe//Paris")]
+    [TestCase("Europe///Paris")]
+    [TestCase("/Europe/Paris")]
+    [TestCase("Europe/Paris/")]
+    [TestCase("./Europe/Paris")]
+    [TestCase("posix/Europe/Paris")]
+    [TestCase("right/Europe/Paris")]
+    [TestCase("Europe/Paris%00")]
+    public Task A_spelling_that_is_not_the_iana_name_is_a_400(string zone) =>
+        AssertBadRequestNaming($"/api/lunar/voc/status?tz={zone}", "tz");
+
+    [TestCase("Europe/Paris", "+01:00")]
+    [TestCase("europe/paris", "+01:00")]
+    [TestCase("America/Argentina/Buenos_Aires", "-03:00")]
+    [TestCase("Etc/GMT-14", "+14:00")]
+    [TestCase("UTC", "+00:00")]
+    public async Task Iana_names_are_accepted(string zone, string offset)
+    {
+        using var _ = await PostWindow(Noon.AddHours(-1), Noon.AddHours(2));
+
+        var body = await GetJson($"/api/lunar/voc/current?tz={Uri.EscapeDataString(zone)}");
+
+        Assert.That(Text(body["current"]!["start_local"]), Does.EndWith(offset));
+    }
 }

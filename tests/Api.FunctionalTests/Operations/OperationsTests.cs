@@ -33,6 +33,7 @@ public sealed class OperationsTests : VocEndpointTestBase
         Assert.That(text, Does.Match("lunarvoc_cache_hits_total\\{[^}]*cache=\"voc_status\"[^}]*\\} 2"));
         Assert.That(text, Does.Match("lunarvoc_cache_misses_total\\{[^}]*cache=\"voc_status\"[^}]*\\} 1"));
         Assert.That(text, Does.Contain("db_client_"), "Npgsql's query metrics");
+        Assert.That(text, Does.Not.Contain("Host=").And.Not.Contain(ApiHost.Cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), "no connection string in labels");
     }
 
     [Test]
@@ -41,6 +42,7 @@ public sealed class OperationsTests : VocEndpointTestBase
         using var live = await Client.GetAsync("/health/live");
         using var ready = await Client.GetAsync("/health/ready");
         ApiHost.Cluster.Halt();
+        Time.Advance(TimeSpan.FromSeconds(1)); // readiness is answered from a report at most a second old
         using var liveWhileDown = await Client.GetAsync("/health/live");
         using var readyWhileDown = await Client.GetAsync("/health/ready");
 

@@ -33,6 +33,13 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":42}""", "source").SetName("Source as a number");
         yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x","replace":"yes"}""", "replace").SetName("Replace as a string");
         yield return new TestCaseData("""{"start_at":"2026-13-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("Month 13");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00.0000001Z","end_at":"2026-11-24T03:10:00.0000009Z","source":"x"}""", "end_at").SetName("Shorter than the database's microsecond");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x\n"}""", "source").SetName("Source ending in a newline");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","start_at":"2026-11-24T04:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "start_at").SetName("A key sent twice");
+        yield return new TestCaseData("""{"START_AT":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "START_AT").SetName("A key in another letter case");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","Source":"x"}""", "Source").SetName("A key capitalised");
+        yield return new TestCaseData("""[1]""", "$").SetName("An array of numbers");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x","replace":{}}""", "replace").SetName("Replace as an object");
     }
 
     [TestCaseSource(nameof(BadBodies))]
@@ -48,6 +55,7 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         Assert.That(text, Does.Contain("\"errors\""));
         Assert.That(text, Does.Contain(field));
         Assert.That(text, Does.Not.Contain("   at "), "no stack trace");
+        Assert.That(text, Does.Not.Contain("LunarVoc.").And.Not.Contain(".NET").And.Not.Contain("System."), "no internal type names");
         Assert.That(await ApiHost.CountRowsAsync(), Is.Zero);
     }
 

@@ -1,3 +1,4 @@
+using LunarVoc.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,7 @@ public sealed class DatabaseStartupTests
 
         Assert.ThrowsAsync(Is.InstanceOf<NpgsqlException>(), () => startup.StartAsync(CancellationToken.None));
 
-        Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, string Message)>(e =>
+        Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, string Message, string Category)>(e =>
             e.Level == LogLevel.Critical && e.Message.Contains("Refusing to start", StringComparison.Ordinal)
             && e.Message.Contains("after 2 attempts", StringComparison.Ordinal)));
     }

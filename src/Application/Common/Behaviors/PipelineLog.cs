@@ -17,14 +17,14 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error, retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
     public static partial void Retrying(ILogger logger, Exception? exception, string cache, int retry, int maxRetries, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: serving stale answer (age {AgeSeconds:0}s) because {Reason}")]
-    public static partial void StaleServed(ILogger logger, string cache, double ageSeconds, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s) because {Reason}")]
+    public static partial void StaleServed(ILogger logger, string cache, long occurrences, double ageSeconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Cache}: database unavailable and no answer to fall back on")]
-    public static partial void NoFallback(ILogger logger, Exception exception, string cache);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest refused: database unavailable and no answer to fall back on")]
+    public static partial void NoFallback(ILogger logger, Exception exception, string cache, long occurrences);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: background refresh failed")]
-    public static partial void BackgroundRefreshFailed(ILogger logger, Exception exception, string cache);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: background refresh failed: {Reason}")]
+    public static partial void BackgroundRefreshFailed(ILogger logger, string cache, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Caches cleared (tags {Tags})")]
     public static partial void CachesCleared(ILogger logger, string tags);

@@ -1,5 +1,6 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Telemetry;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,9 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
     where TMessage : ICachedQuery<TResponse>
     where TResponse : class, ICacheableResponse<TResponse>
 {
+    // During an outage every request may be served stale or refused: log that once a minute, not per request.
+    private readonly ThrottledLog _log = new(timeProvider, TimeSpan.FromMinutes(1));
+
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -41,7 +45,11 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
             }
             catch (DataSourceUnavailableException ex)
             {
-                PipelineLog.NoFallback(logger, ex, message.CacheName);
+                if (_log.ShouldWrite(out var occurrences))
+                {
+                    PipelineLog.NoFallback(logger, ex, message.CacheName, occurrences);
+                }
+
                 throw;
             }
         }
@@ -67,7 +75,11 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
     private TResponse Serve(string cacheName, TResponse stale, string reason)
     {
         statistics.For(cacheName).ServedStale();
-        PipelineLog.StaleServed(logger, cacheName, (timeProvider.GetUtcNow() - stale.FetchedAt).TotalSeconds, reason);
+        if (_log.ShouldWrite(out var occurrences))
+        {
+            PipelineLog.StaleServed(logger, cacheName, occurrences, (timeProvider.GetUtcNow() - stale.FetchedAt).TotalSeconds, reason);
+        }
+
         return stale;
     }
 
@@ -79,7 +91,7 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
         }
         catch (DataSourceUnavailableException ex)
         {
-            PipelineLog.BackgroundRefreshFailed(logger, ex, cacheName);
+            PipelineLog.BackgroundRefreshFailed(logger, cacheName, ex.Message);
         }
         catch (OperationCanceledException)
         {

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using LunarVoc.Application.Ephemeris;
+using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
+using LunarVoc.Domain.Astrology;
+using LunarVoc.Domain.VocWindows;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LunarVoc.Application.UnitTests.Ephemeris.GetEphemerisWindows;
+
+[TestFixture]
+public sealed class GetEphemerisWindowsQueryHandlerTests
+{
+    private static readonly DateTimeOffset Start2025 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task Distinct_ranges_cost_one_computation_per_calendar_year_and_convention()
+    {
+        var calculator = new CountingCalculator();
+        var handler = Handler(calculator);
+        var random = new Random(11);
+
+        for (var i = 0; i < 500; i++)
+        {
+            var from = Start2025.AddTicks((long)(random.NextDouble() * TimeSpan.FromDays(700).Ticks));
+            var to = from.AddTicks(1 + (long)(random.NextDouble() * TimeSpan.FromDays(30).Ticks));
+            await handler.Handle(new GetEphemerisWindowsQuery(from, to, i % 2 == 0 ? PlanetSet.Modern : PlanetSet.Traditional), CancellationToken.None);
+        }
+
+        // 2025..2027 at most, for two conventions: the distinct ranges did not each cost a computation.
+        Assert.That(calculator.Ranges, Has.Count.LessThanOrEqualTo(6));
+        Assert.That(calculator.Ranges, Is.Unique);
+        Assert.That(calculator.Ranges.Select(r => (r.From.Month, r.From.Day, r.From.TimeOfDay)), Is.All.EqualTo((1, 1, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task A_window_crossing_new_year_is_answered_once()
+    {
+        var crossing = Window(new DateTimeOffset(2025, 12, 31, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 4, 0, 0, TimeSpan.Zero));
+        var calculator = new CountingCalculator(crossing);
+        var handler = Handler(calculator);
+
+        var windows = await handler.Handle(
+            new GetEphemerisWindowsQuery(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern),
+            CancellationToken.None);
+        var onlyNewYear = await handler.Handle(
+            new GetEphemerisWindowsQuery(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern),
+            CancellationToken.None);
+
+        Assert.That(windows, Is.EqualTo(new[] { crossing }));
+        Assert.That(onlyNewYear, Is.EqualTo(new[] { crossing }));
+    }
+
+    private static GetEphemerisWindowsQueryHandler Handler(IVocCalculator calculator)
+    {
+        var services = new ServiceCollection();
+        services.AddHybridCache();
+        return new GetEphemerisWindowsQueryHandler(calculator, services.BuildServiceProvider().GetRequiredService<HybridCache>());
+    }
+
+    private static ComputedVocWindow Window(DateTimeOffset start, DateTimeOffset end) =>
+        new(start, end, new VocWindowDetails(ZodiacSign.Capricorn, ZodiacSign.Aquarius, null));
+
+    /// <summary>Records every range it is asked for; answers with the given windows that overlap it.</summary>
+    private sealed class CountingCalculator(params ComputedVocWindow[] windows) : IVocCalculator
+    {
+        public List<(DateTimeOffset From, DateTimeOffset Until, PlanetSet Planets)> Ranges { get; } = [];
+
+        public ImmutableArray<ComputedVocWindow> Compute(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
+        {
+            lock (Ranges)
+            {
+                Ranges.Add((from, until, planets));
+            }
+
+            return [.. windows.Where(w => w.EndAt > from && w.StartAt < until)];
+        }
+    }
+}
