@@ -64,6 +64,14 @@ public sealed class PostgresCluster : IDisposable
         Pg("pg_ctl", "-D", _dataDirectory, "-m", "immediate", "-w", "stop");
     }
 
+    /// <summary>
+    /// Stops every server process with SIGSTOP: sockets stay open and connections are accepted by the
+    /// kernel, but nothing answers — a frozen server, which is worse for clients than a dead one.
+    /// </summary>
+    public void Freeze() => Signal("STOP");
+
+    public void Thaw() => Signal("CONT");
+
     public void Resume()
     {
         Pg("pg_ctl", "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60",
@@ -97,6 +105,13 @@ public sealed class PostgresCluster : IDisposable
         }
 
         Directory.Delete(Path.GetDirectoryName(_dataDirectory)!, recursive: true);
+    }
+
+    private void Signal(string signal)
+    {
+        var postmaster = File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First().Trim();
+        var children = ExternalProcess.Run("pgrep", "-P", postmaster).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        ExternalProcess.Run("kill", ["-" + signal, postmaster, .. children]);
     }
 
     private void Pg(string tool, params string[] arguments)

@@ -50,7 +50,12 @@ public static class ApiSecurity
     /// <summary>The real client behind a trusted proxy; first, since budgets and logs key on the client's address.</summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the framework's middleware would believe X-Forwarded-For from anyone: leave it out.
+        if (app.Services.GetRequiredService<IOptions<TrustedProxies>>().Value is { KnownProxies.Count: > 0 } or { KnownNetworks.Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         return app;
     }
 

@@ -16,7 +16,15 @@ public sealed class ApiProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiProcess> StartAsync(string connectionString, int port)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>File handles the process holds now (sockets included).</summary>
+    public int OpenFileHandles => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
+
+    /// <param name="connectionString">The database it serves.</param>
+    /// <param name="port">Its loopback port.</param>
+    /// <param name="settings">Further settings, as environment variables (e.g. Limits__MaxConcurrentConnections).</param>
+    public static async Task<ApiProcess> StartAsync(string connectionString, int port, IDictionary<string, string>? settings = null)
     {
         var api = typeof(Program).Assembly.Location;
         var startInfo = new ProcessStartInfo("dotnet")
@@ -33,6 +41,11 @@ public sealed class ApiProcess : IDisposable
         startInfo.Environment["RateLimiting__Enabled"] = "false";
         startInfo.Environment["Prefetch__Enabled"] = "false";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -85,7 +98,7 @@ public sealed class ApiProcess : IDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/api/lunar/voc/cache_stats", UriKind.Relative));
+                using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
                     return;
