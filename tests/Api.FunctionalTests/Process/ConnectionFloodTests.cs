@@ -12,7 +12,7 @@ public sealed class ConnectionFloodTests
     private const int Cap = 50;
 
     private static Task<ApiProcess> StartCappedAsync() => ApiProcess.StartAsync(
-        ApiHost.Cluster.CreateDatabase("lunarvoc_flood"),
+        ApiHost.Cluster.CreateDatabase($"lunarvoc_flood_{Guid.NewGuid():N}"),
         LoopbackPorts.Free(),
         new Dictionary<string, string>
         {

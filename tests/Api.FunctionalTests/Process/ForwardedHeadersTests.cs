@@ -28,7 +28,7 @@ public sealed class ForwardedHeadersTests
             ["RateLimiting__Enabled"] = "true",
             ["RateLimiting__ReadsPerWindow"] = ReadsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        using var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase("lunarvoc_forwarded"), LoopbackPorts.Free(), settings);
+        using var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_forwarded_{Guid.NewGuid():N}"), LoopbackPorts.Free(), settings);
         using var client = api.CreateClient();
 
         var firstCodes = new List<HttpStatusCode>();

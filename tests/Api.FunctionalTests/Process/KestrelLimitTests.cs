@@ -4,7 +4,7 @@ using LunarVoc.TestSupport;
 
 namespace LunarVoc.Api.FunctionalTests.Process;
 
-/// <summary>Limits only the real server applies: a chunked body with no declared length.</summary>
+/// <summary>Limits only the real server applies: chunked bodies with no declared length, or a nonsensical one.</summary>
 [TestFixture]
 public sealed class KestrelLimitTests
 {
@@ -24,5 +24,29 @@ public sealed class KestrelLimitTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), await response.Content.ReadAsStringAsync());
         Assert.That(await VocWindowTable.CountRowsAsync(database), Is.Zero);
+    }
+
+    [TestCase("FFFFFFFFFFFFFFFFFFFF")]
+    [TestCase("7FFFFFFFFFFFFFFF")]
+    [TestCase("zz")]
+    public async Task An_absurd_chunk_size_is_a_400_and_stores_nothing(string chunkSize)
+    {
+        var database = ApiHost.Cluster.CreateDatabase($"lunarvoc_chunks_{Guid.NewGuid():N}");
+        using var api = await ApiProcess.StartAsync(database, LoopbackPorts.Free());
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(IPAddress.Loopback, api.Address.Port);
+        var stream = socket.GetStream();
+        var request = "POST /api/lunar/voc HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + $"X-Api-Key: {LunarVocApiFactory.WriterKey}\r\nTransfer-Encoding: chunked\r\n\r\n{chunkSize}\r\n{{\"start_at\":1";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[256];
+        var read = await stream.ReadAtLeastAsync(buffer, 12, throwOnEndOfStream: false, bound.Token);
+        var statusLine = Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+
+        Assert.That(statusLine, Is.EqualTo("HTTP/1.1 400 Bad Request"));
+        Assert.That(await VocWindowTable.CountRowsAsync(database), Is.Zero);
+        Assert.That(api.HasExited, Is.False);
     }
 }
