@@ -36,6 +36,15 @@ public sealed class RedisServer : IDisposable
         _process = null;
     }
 
+    /// <summary>SIGSTOP: the connection stays open and nothing answers, as a Redis too slow to be useful looks to clients.</summary>
+    public void Freeze() => ExternalProcess.Run("kill", "-STOP", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Thaw() => ExternalProcess.Run("kill", "-CONT", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Runs one command through redis-cli, e.g. CONFIG SET maxmemory 1.</summary>
+    public string Command(params string[] arguments) =>
+        ExternalProcess.Run("redis-cli", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. arguments]);
+
     public void Resume()
     {
         var startInfo = new ProcessStartInfo("redis-server")
@@ -63,5 +72,13 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    public void Dispose() => Kill();
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            Thaw(); // a frozen server would not die of SIGKILL before it is continued on some systems
+        }
+
+        Kill();
+    }
 }

@@ -44,6 +44,9 @@ internal static class RedisCache
         redis.SyncTimeout = timeout;
         redis.AsyncTimeout = timeout;
         redis.ConnectRetry = 1;
+        // Timeouts are checked on the heartbeat (every second by default): check often enough that a
+        // timeout means the configured time, not up to a second more.
+        redis.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(50, timeout / 5)));
 
         var redisOptions = new RedisCacheOptions { ConfigurationOptions = redis, InstanceName = "lunarvoc:" };
         services.AddSingleton(provider => new GuardedDistributedCache(

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LunarVoc.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LunarVoc.Api.FunctionalTests.Scaling;
@@ -136,6 +138,61 @@ public sealed class SharedCacheTests : IAsyncDisposable
 
         Assert.That(hook.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(b["current"]?["source"]?.GetValue<string>(), Is.EqualTo("upstream"));
+    }
+
+    [Test]
+    public async Task A_frozen_redis_costs_a_request_at_most_one_timeout_and_readiness_says_degraded()
+    {
+        await using var slow = new LunarVocApiFactory(_time, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = _database,
+            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["Redis:TimeoutMilliseconds"] = "1000",
+        });
+        using var client = slow.CreateWriterClient();
+        await Status(client);
+        _redis.Freeze();
+        try
+        {
+            var write = Stopwatch.StartNew();
+            using var post = await client.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-24T11:00:00Z", end_at = "2026-11-24T15:00:00Z", source = "frozen-redis" });
+            write.Stop();
+            var read = Stopwatch.StartNew();
+            var status = await Status(client);
+            read.Stop();
+            _time.Advance(TimeSpan.FromSeconds(1));
+            using var ready = await client.GetAsync("/health/ready");
+
+            Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(write.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.8)), "one 1 s timeout at most, not one per Redis call");
+            Assert.That(read.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.8)));
+            Assert.That(status["current"]!["source"]!.GetValue<string>(), Is.EqualTo("frozen-redis"));
+            Assert.That(await ready.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"Degraded\""));
+        }
+        finally
+        {
+            _redis.Thaw();
+        }
+    }
+
+    [Test]
+    public async Task A_full_redis_that_loses_an_invalidation_is_reported_not_silent()
+    {
+        await Status(_clientA);
+        _redis.Command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        _redis.Command("CONFIG", "SET", "maxmemory", "1");
+
+        using var post = await _clientA.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-24T11:00:00Z", end_at = "2026-11-24T15:00:00Z", source = "redis-full" });
+        _time.Advance(TimeSpan.FromSeconds(1));
+        using var ready = await _clientA.GetAsync("/health/ready");
+        using var metrics = await _clientA.GetAsync("/metrics");
+
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"Degraded\""));
+        Assert.That(await metrics.Content.ReadAsStringAsync(), Does.Match("lunarvoc_shared_cache_failures_total\\{[^}]*operation=\"set\"[^}]*\\} [1-9]"));
+        Assert.That(
+            _a.Logs.Entries.Where(e => e.Category.EndsWith("GuardedDistributedCache", StringComparison.Ordinal)).Select(e => (e.Level, e.Message)),
+            Has.Some.Matches<(LogLevel Level, string Message)>(e => e.Level == LogLevel.Warning && e.Message.Contains("OOM", StringComparison.Ordinal)));
     }
 
     private static async Task<JsonNode> Status(HttpClient client)

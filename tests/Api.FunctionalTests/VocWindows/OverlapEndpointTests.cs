@@ -55,4 +55,33 @@ public sealed class OverlapEndpointTests : VocEndpointTestBase
             response.Dispose();
         }
     }
+
+    [Test]
+    public async Task Concurrent_overlapping_replaces_all_succeed_and_the_last_committed_wins()
+    {
+        using var _ = await PostWindow(Noon, Noon.AddHours(2), "almanac");
+        var replaces = Enumerable.Range(0, 60).Select(i => Client.PostAsJsonAsync("/api/lunar/voc", new
+        {
+            start_at = Iso(Noon.AddMinutes(i)),
+            end_at = Iso(Noon.AddHours(3).AddMinutes(i)),
+            source = $"replace-{i}",
+            replace = true,
+        }));
+
+        var responses = await Task.WhenAll(replaces);
+        var codes = responses.Select(r => r.StatusCode).ToList();
+        var acknowledged = new List<long>();
+        foreach (var response in responses)
+        {
+            acknowledged.Add((await ReadJson(response))["id"]!.GetValue<long>());
+            response.Dispose();
+        }
+
+        var stored = await GetJson($"/api/lunar/voc/windows?from={Iso(Noon.AddDays(-1))}&to={Iso(Noon.AddDays(1))}");
+        var storedIds = stored["windows"]!.AsArray().Select(w => w!["id"]!.GetValue<long>()).ToList();
+        Assert.That(codes, Is.All.EqualTo(HttpStatusCode.Created), "no deadlock (503) and no 409 for a replace");
+        Assert.That(storedIds, Has.Count.EqualTo(1), "every window overlapped every other: one is left, never an overlap");
+        Assert.That(acknowledged, Has.Member(storedIds[0]));
+        Assert.That(acknowledged.Max(), Is.EqualTo(storedIds[0]), "the last committed replace is the one kept");
+    }
 }
