@@ -1,19 +1,10 @@
 namespace LunarVoc.Infrastructure.Ephemeris;
 
+/// <summary>The series' arithmetic: units and polynomials (reducing angles is the domain's <see cref="Domain.Astrology.Degrees"/>).</summary>
 internal static class Angles
 {
     public const double DegreesPerRadian = 180 / Math.PI;
     public const double RadiansPerArcsecond = Math.PI / (180 * 3600);
-
-    /// <summary>Degrees in [0, 360).</summary>
-    public static double Normalize(double degrees)
-    {
-        var value = degrees % 360;
-        return value < 0 ? value + 360 : value;
-    }
-
-    /// <summary>Degrees in [-180, 180).</summary>
-    public static double Signed(double degrees) => Normalize(degrees + 180) - 180;
 
     public static double Radians(double degrees) => degrees / DegreesPerRadian;
 

@@ -1,3 +1,4 @@
+using LunarVoc.Domain.Astrology;
 using LunarVoc.Infrastructure.Ephemeris.Tables;
 
 namespace LunarVoc.Infrastructure.Ephemeris;
@@ -17,7 +18,7 @@ internal static class Moon
     public static double ApparentLongitude(double t)
     {
         var emitted = t - (Distance(t) / KilometresPerLightSecond / SecondsPerCentury);
-        return Angles.Normalize(GeometricLongitude(emitted) + Nutation.InLongitude(t));
+        return Degrees.Normalize(GeometricLongitude(emitted) + Nutation.InLongitude(t));
     }
 
     /// <summary>Geometric longitude, mean equinox of date, in degrees.</summary>

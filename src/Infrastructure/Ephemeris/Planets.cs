@@ -31,7 +31,7 @@ internal static class Planets
     {
         var longitude = (earth.Longitude * Angles.DegreesPerRadian) + 180;
         var aberration = -20.4898 / 3600 / earth.Radius;
-        return Angles.Normalize(longitude + aberration + ToFk5(longitude, -earth.Latitude, t) + Nutation.InLongitude(t));
+        return Degrees.Normalize(longitude + aberration + ToFk5(longitude, -earth.Latitude, t) + Nutation.InLongitude(t));
     }
 
     private static double OtherPlanet(Planet planet, (double Longitude, double Latitude, double Radius) earth, double t)
@@ -58,7 +58,7 @@ internal static class Planets
         var lambda = Angles.Radians(longitude);
         var aberration = ((-Aberration * Math.Cos(sun - lambda)) + (eccentricity * Aberration * Math.Cos(perihelion - lambda))) / Math.Cos(latitude);
         var frame = planet == Planet.Pluto ? 0 : ToFk5(longitude, latitude, t);
-        return Angles.Normalize(longitude + aberration + frame + Nutation.InLongitude(t));
+        return Degrees.Normalize(longitude + aberration + frame + Nutation.InLongitude(t));
     }
 
     private static (double Longitude, double Latitude, double Radius) Heliocentric(Planet planet, double t) =>

@@ -1,3 +1,4 @@
+using LunarVoc.Domain.Astrology;
 namespace LunarVoc.Infrastructure.Ephemeris;
 
 /// <summary>
@@ -22,9 +23,9 @@ internal sealed class SampledLongitude(Func<double, double> longitudeAt, double 
 
         var x = position - index;
         var y1 = Sample(index);
-        var y0 = y1 + Angles.Signed(Sample(index - 1) - y1);
-        var y2 = y1 + Angles.Signed(Sample(index + 1) - y1);
-        var y3 = y2 + Angles.Signed(Sample(index + 2) - y2);
+        var y0 = y1 + Degrees.Relative(Sample(index - 1) - y1);
+        var y2 = y1 + Degrees.Relative(Sample(index + 1) - y1);
+        var y3 = y2 + Degrees.Relative(Sample(index + 2) - y2);
 
         // Lagrange weights for nodes at -1, 0, 1, 2.
         var w0 = -x * (x - 1) * (x - 2) / 6;

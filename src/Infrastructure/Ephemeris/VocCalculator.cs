@@ -5,7 +5,7 @@ using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Infrastructure.Ephemeris;
 
-/// <summary>Void-of-course windows from the built-in ephemeris; see <see cref="VocSearch"/> for the method.</summary>
+/// <summary>Void-of-course windows: the domain's rule (<see cref="VoidOfCourse"/>) over the built-in ephemeris.</summary>
 public sealed class VocCalculator : IVocCalculator
 {
     public ImmutableArray<ComputedVocWindow> Compute(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
@@ -16,6 +16,6 @@ public sealed class VocCalculator : IVocCalculator
                 nameof(from), $"The ephemeris covers {EphemerisRange.Start:yyyy-MM-dd} to {EphemerisRange.End:yyyy-MM-dd}.");
         }
 
-        return new VocSearch(from, until, planets.Planets()).Run();
+        return VoidOfCourse.Windows(new SampledLongitudes(from, until), from, until, planets.Planets());
     }
 }

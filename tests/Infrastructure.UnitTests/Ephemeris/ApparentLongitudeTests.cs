@@ -37,7 +37,7 @@ public sealed class ApparentLongitudeTests
         var t = TimeScales.CenturiesSinceJ2000(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
         var actual = body == "Moon" ? Moon.ApparentLongitude(t) : Planets.ApparentLongitude(Enum.Parse<Planet>(body), t);
 
-        var errorArcseconds = Math.Abs(Angles.Signed(actual - expected)) * 3600;
+        var errorArcseconds = Math.Abs(Degrees.Relative(actual - expected)) * 3600;
         Assert.That(errorArcseconds, Is.LessThanOrEqualTo(ToleranceArcseconds.GetValueOrDefault(body, PlanetToleranceArcseconds)));
     }
 
