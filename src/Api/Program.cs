@@ -54,13 +54,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStandardHeaders();
 app.UseCorrelationId();
+app.UseApiSecurity();
 if (swagger)
 {
     app.UseLunarVocSwagger();
 }
 
 app.UseStatusPage();
-app.UseApiSecurity();
 app.MapOperations();
 app.MapControllers();
 

@@ -11,14 +11,12 @@ using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace LunarVoc.Api.Controllers;
 
 /// <summary>The void-of-course windows as a calendar feed to subscribe to.</summary>
 [ApiController]
 [Route("api/lunar/voc/calendar.ics")]
-[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class CalendarController(ISender sender, TimeProvider timeProvider) : ControllerBase
 {
     public const int MaxDays = 366;

@@ -6,14 +6,12 @@ using LunarVoc.Domain.Astrology;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace LunarVoc.Api.Controllers;
 
 /// <summary>Void-of-course windows computed by the built-in ephemeris.</summary>
 [ApiController]
 [Route("api/lunar/voc/ephemeris")]
-[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class EphemerisController(ISender sender) : ControllerBase
 {
     /// <summary>Computes the windows of a range on demand (not stored), for any range of up to 10 years within 1900–2100.</summary>

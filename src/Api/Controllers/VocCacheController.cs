@@ -14,7 +14,6 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>The VoC caches: their figures, and the hook that clears them.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
-[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class VocCacheController(ISender sender) : ControllerBase
 {
     /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>

@@ -8,7 +8,6 @@ using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Controllers;
@@ -16,7 +15,6 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>Whether the Moon is void of course now: the reads apps poll all day, answered from the cache.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
-[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class VocStatusController(
     ISender sender,
     TimeProvider timeProvider,

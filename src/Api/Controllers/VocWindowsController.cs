@@ -16,7 +16,6 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>Stored void-of-course windows: read one, list a range, save one.</summary>
 [ApiController]
 [Route("api/lunar/voc")]
-[EnableRateLimiting(RateLimiting.Reads)]
 public sealed class VocWindowsController(ISender sender) : ControllerBase
 {
     /// <summary>One stored window.</summary>

@@ -30,18 +30,20 @@ public sealed partial class QueryValueBinderProvider : IModelBinderProvider
     }
 
     /// <summary>
-    /// A zone by its IANA name as the database spells it (letter case aside). The system also resolves
+    /// A zone by its IANA name exactly as the database spells it. The system also resolves
     /// file-system spellings such as Europe//Paris and keeps every spelling it resolved for the life of
     /// the process; refusing them bounds the zones held by the IANA database, not by what clients send.
     /// </summary>
     private static TimeZoneInfo? FindIanaZone(string name) =>
         IanaName().IsMatch(name)
-        && !name.StartsWith("posix/", StringComparison.OrdinalIgnoreCase)
-        && !name.StartsWith("right/", StringComparison.OrdinalIgnoreCase)
+        && !NotZones.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
-        && string.Equals(zone.Id, name, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(zone.Id, name, StringComparison.Ordinal)
             ? zone
             : null;
+
+    /// <summary>Files of the zone database that are not zone names: copies under other rules, and the server's own zone.</summary>
+    private static readonly string[] NotZones = ["posix/", "right/", "localtime", "posixrules", "Factory"];
 
     /// <summary>One to three segments of letters, digits, '_', '+' and '-', each starting with a letter or digit.</summary>
     [GeneratedRegex(@"^(?=.{1,64}\z)[A-Za-z0-9][A-Za-z0-9_+-]*(/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}\z")]

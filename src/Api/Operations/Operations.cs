@@ -5,6 +5,7 @@ using LunarVoc.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace LunarVoc.Api.Operations;
 
@@ -13,17 +14,28 @@ public static partial class Operations
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    private static readonly string[] NpgsqlPublicLabels = ["db.client.connection.state", "db.operation.name", "db.system.name", "error.type"];
+    private static readonly string[] LabelledMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql"];
+
+    private static readonly string[] PublicLabels =
+    [
+        "http.request.method", "http.response.status_code", "http.route", "url.scheme", "error.type",
+        "network.protocol.name", "network.protocol.version", "network.transport", "network.type",
+        "db.client.connection.state", "db.operation.name", "db.system.name",
+    ];
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RecentHealthReport>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddMeter(LunarVocMetrics.MeterName, "Npgsql")
-            // Npgsql labels its pool metrics with the connection string (host, port, user); keep only the labels that are safe to publish.
-            .AddView(instrument => instrument.Meter.Name == "Npgsql" ? new MetricStreamConfiguration { TagKeys = NpgsqlPublicLabels } : null)
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            // No SDK versions or host attributes in target_info: /metrics is as public as the API.
+            .ConfigureResource(resource => resource.Clear().AddService("lunarvoc", autoGenerateServiceInstanceId: false))
+            .WithMetrics(metrics => metrics
+                .AddMeter(LunarVocMetrics.MeterName)
+                .AddMeter(LabelledMeters)
+                // Kestrel labels with the listening address and port, Npgsql with the connection string:
+                // the frameworks' instruments keep only the labels that are safe to publish.
+                .AddView(instrument => LabelledMeters.Contains(instrument.Meter.Name) ? new MetricStreamConfiguration { TagKeys = PublicLabels } : null)
+                .AddPrometheusExporter());
 
         if (builder.Configuration.GetValue("Logging:Json", defaultValue: false))
         {

@@ -22,6 +22,7 @@ public static class ApiSecurity
         services.AddValidatedOptions<TrustedProxies>(builder.Configuration, TrustedProxies.SectionName);
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies.Configure>();
         services.AddSingleton<FailedAuthentications>();
+        services.AddSingleton<ConnectionsPerClient>();
 
         // No default scheme: only endpoints under the writer policy authenticate (the policy names the
         // scheme), so anonymous reads never run the key check.
@@ -43,6 +44,8 @@ public static class ApiSecurity
             kestrel.Limits.MaxConcurrentUpgradedConnections = limits.MaxConcurrentConnections;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.KeepAliveTimeoutSeconds);
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
+            var perClient = kestrel.ApplicationServices.GetRequiredService<ConnectionsPerClient>();
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Use(perClient.Limit));
         });
         return builder;
     }
@@ -51,7 +54,7 @@ public static class ApiSecurity
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
         // With no known proxy the framework's middleware would believe X-Forwarded-For from anyone: leave it out.
-        if (app.Services.GetRequiredService<IOptions<TrustedProxies>>().Value is { KnownProxies.Count: > 0 } or { KnownNetworks.Count: > 0 })
+        if (app.Services.GetRequiredService<IOptions<TrustedProxies>>().Value.Any)
         {
             app.UseForwardedHeaders();
         }

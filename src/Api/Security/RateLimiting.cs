@@ -5,16 +5,20 @@ using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 
-/// <summary>ASP.NET Core's rate limiter with two policies; a refused request gets 429 problem details with Retry-After.</summary>
+/// <summary>
+/// ASP.NET Core's rate limiter: every request counts against its client's budget (reads, the page,
+/// the OpenAPI document, probes and metrics alike), and writes also against their key's. A refused
+/// request gets 429 problem details with Retry-After.
+/// </summary>
 public static class RateLimiting
 {
-    public const string Reads = "reads";
     public const string Writes = "writes";
 
     public static IServiceCollection AddLunarVocRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(Reads, context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(
+                context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
             limiter.AddPolicy(Writes, context => Partition(context, context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous", o => o.WritesPerWindow));
             limiter.OnRejected = OnRejectedAsync;
         });

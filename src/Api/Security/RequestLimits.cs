@@ -19,6 +19,14 @@ public sealed class RequestLimits
     [Range(1, 1_000_000)]
     public long MaxConcurrentConnections { get; set; } = 2_000;
 
+    /// <summary>
+    /// Open connections one client (an IPv4 address or an IPv6 /64) may hold; beyond it its new
+    /// connections are closed as they arrive, so one client cannot take the whole server. Trusted
+    /// proxies, which carry many clients, are exempt.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerClient { get; set; } = 100;
+
     /// <summary>An idle keep-alive connection is closed after this many seconds (Kestrel's default is 130).</summary>
     [Range(1, 600)]
     public int KeepAliveTimeoutSeconds { get; set; } = 15;

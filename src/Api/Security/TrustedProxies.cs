@@ -24,6 +24,16 @@ public sealed class TrustedProxies : IValidatableObject
     [Range(1, 10)]
     public int ForwardLimit { get; set; } = 1;
 
+    public bool Any => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+
+    /// <summary>Whether a peer is one of the trusted proxies (settings are validated at start-up).</summary>
+    public bool Trusts(IPAddress peer)
+    {
+        var address = peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer;
+        return KnownProxies.Any(proxy => IPAddress.Parse(proxy).Equals(address))
+            || KnownNetworks.Any(network => IPNetwork.Parse(network).Contains(address));
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < KnownProxies.Count; i++)

@@ -19,12 +19,15 @@ internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider
     // which is a fault of the database, not a bug in the statement.
     private static readonly HashSet<string> MissingSchema = ["42P01", "3F000"];
 
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <param name="operation">The call; the token it gets is never cancelled (see above).</param>
+    /// <param name="cancellationToken">The caller going away: it is answered at once.</param>
+    /// <param name="budget">A shorter budget than the request's, e.g. for a readiness check.</param>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, TimeSpan? budget = null)
     {
         var work = TranslateAsync(operation);
         try
         {
-            return await work.WaitAsync(options.Value.Budget, timeProvider, cancellationToken);
+            return await work.WaitAsync(budget ?? options.Value.Budget, timeProvider, cancellationToken);
         }
         catch (TimeoutException ex) when (!work.IsCompleted)
         {

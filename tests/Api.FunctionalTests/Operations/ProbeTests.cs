@@ -50,6 +50,17 @@ public sealed class ProbeTests : VocEndpointTestBase
         }
     }
 
+    [Test]
+    public async Task Metrics_name_no_listening_address_port_or_sdk_version()
+    {
+        using var status = await Client.GetAsync("/api/lunar/voc/status");
+        using var metrics = await Client.GetAsync("/metrics");
+        var text = await metrics.Content.ReadAsStringAsync();
+
+        Assert.That(text, Does.Contain("http_server_request_duration_seconds"));
+        Assert.That(text, Does.Not.Contain("server_address").And.Not.Contain("server_port").And.Not.Contain("telemetry_sdk").And.Not.Contain("pool_name"));
+    }
+
     [TestCase("POST", "/metrics")]
     [TestCase("PUT", "/metrics")]
     [TestCase("DELETE", "/health/live")]

@@ -10,6 +10,7 @@ namespace LunarVoc.Api.FunctionalTests.Process;
 public sealed class ConnectionFloodTests
 {
     private const int Cap = 50;
+    private const int PerClient = 10;
 
     private static Task<ApiProcess> StartCappedAsync() => ApiProcess.StartAsync(
         ApiHost.Cluster.CreateDatabase($"lunarvoc_flood_{Guid.NewGuid():N}"),
@@ -17,6 +18,7 @@ public sealed class ConnectionFloodTests
         new Dictionary<string, string>
         {
             ["Limits__MaxConcurrentConnections"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Limits__MaxConnectionsPerClient"] = PerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Limits__KeepAliveTimeoutSeconds"] = "2",
             ["Limits__RequestHeadersTimeoutSeconds"] = "2",
         });
@@ -26,20 +28,25 @@ public sealed class ConnectionFloodTests
     {
         using var api = await StartCappedAsync();
         var handlesBefore = api.OpenFileHandles;
-        var flood = new List<TcpClient>();
+        var flood = new List<Socket>();
         try
         {
+            // From many clients (loopback addresses), so the server-wide cap is what stops them.
             for (var i = 0; i < 8 * Cap; i++)
             {
-                var socket = new TcpClient();
-                await socket.ConnectAsync(IPAddress.Loopback, api.Address.Port);
-                flood.Add(socket);
+                flood.Add(await LoopbackClient.ConnectAsync($"127.0.{1 + (i / 200)}.{1 + (i % 200)}", api.Address.Port));
             }
 
-            var handlesDuringFlood = api.OpenFileHandles;
+            // Sockets beyond the cap are accepted and closed at once: wait (bounded) for those in flight to be closed.
+            var heldDuringFlood = api.OpenFileHandles - handlesBefore;
+            for (var poll = 0; poll < 100 && heldDuringFlood > Cap + 10; poll++)
+            {
+                await Task.Delay(50);
+                heldDuringFlood = api.OpenFileHandles - handlesBefore;
+            }
+
             Assert.That(api.HasExited, Is.False);
-            // Sockets beyond the cap are accepted and closed at once, so a few may be in flight at any instant.
-            Assert.That(handlesDuringFlood - handlesBefore, Is.LessThanOrEqualTo(2 * Cap), "the server holds about the cap, not the flood");
+            Assert.That(heldDuringFlood, Is.LessThanOrEqualTo(Cap + 10), "the server holds the cap, not the flood");
         }
         finally
         {
@@ -51,6 +58,34 @@ public sealed class ConnectionFloodTests
 
         Assert.That(api.HasExited, Is.False);
         Assert.That(answered, Is.True, "serving again once the flood ended");
+    }
+
+    [Test]
+    public async Task One_client_cannot_hold_more_than_its_share_of_connections()
+    {
+        using var api = await StartCappedAsync();
+        var hog = new List<Socket>();
+        try
+        {
+            // One client opens the whole server's worth of connections and keeps them busy.
+            for (var i = 0; i < Cap; i++)
+            {
+                var socket = await LoopbackClient.ConnectAsync("127.0.0.7", api.Address.Port);
+                await socket.SendAsync(Encoding.ASCII.GetBytes("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"));
+                hog.Add(socket);
+            }
+
+            using var someoneElse = LoopbackClient.From("127.0.0.8", api.Address);
+            using var response = await someoneElse.GetAsync(new Uri("/api/lunar/voc/status", UriKind.Relative));
+            var served = await Task.WhenAll(hog.Select(ServedAsync));
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another client is still served");
+            Assert.That(served.Count(answered => answered), Is.LessThanOrEqualTo(PerClient), "the hog got at most its share");
+        }
+        finally
+        {
+            hog.ForEach(socket => socket.Dispose());
+        }
     }
 
     [TestCase("")]
@@ -74,6 +109,22 @@ public sealed class ConnectionFloodTests
         while (read > 0);
 
         Assert.That(read, Is.Zero);
+    }
+
+    /// <summary>Whether the server answered on this connection (rather than closing it unanswered), waiting at most 10 s.</summary>
+    private static async Task<bool> ServedAsync(Socket socket)
+    {
+        var buffer = new byte[64];
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, bound.Token);
+            return read > 0 && Encoding.ASCII.GetString(buffer, 0, read).StartsWith("HTTP/1.1 200", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Polls (bounded) until a read succeeds: the server frees a closed connection's slot asynchronously.</summary>

@@ -52,6 +52,7 @@ public sealed class FrozenDatabaseTests
         }
 
         uncached.Add(Timed(() => reader.GetAsync(new Uri("/api/lunar/voc/1", UriKind.Relative))));
+        var readiness = Timed(() => reader.GetAsync(new Uri("/health/ready", UriKind.Relative)));
         var statusReads = new List<(HttpStatusCode Status, TimeSpan Took, bool HasRetryAfter)>();
         for (var i = 0; i < 4; i++)
         {
@@ -60,12 +61,15 @@ public sealed class FrozenDatabaseTests
         }
 
         var others = await Task.WhenAll(uncached);
+        var ready = await readiness;
 
         Assert.That(statusReads.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(statusReads.Select(r => r.Took), Is.All.LessThan(TimeSpan.FromSeconds(1.8)), "stale within about the 1 s soft timeout");
         Assert.That(others.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(others.Select(r => r.HasRetryAfter), Is.All.True);
         Assert.That(others.Select(r => r.Took), Is.All.LessThan(TimeSpan.FromSeconds(BudgetSeconds + 1)), "within the database budget");
+        Assert.That(ready.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(ready.Took, Is.LessThan(TimeSpan.FromSeconds(4)), "the readiness check's own 3 s budget");
         Assert.That(api.HasExited, Is.False);
     }
 

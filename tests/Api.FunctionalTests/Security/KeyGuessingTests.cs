@@ -61,6 +61,7 @@ public sealed class KeyGuessingTests
         using var afterAMinute = await Post(guesser, "one-more");
 
         var warnings = factory.Logs.Entries.Where(e => e.Category.EndsWith("FailedAuthentications", StringComparison.Ordinal)).ToList();
+        Assert.That(factory.Logs.Entries.Where(e => e.Category.EndsWith("ApiKeyAuthenticationHandler", StringComparison.Ordinal)), Is.Empty, "no line per refused request");
         Assert.That(warnings, Has.Count.EqualTo(2), "the first failure at once, then one line for the rest of the minute");
         Assert.That(warnings, Is.All.Matches<(LogLevel Level, string Message, string Category)>(e => e.Level == LogLevel.Warning));
         Assert.That(warnings[1].Message, Does.StartWith("100 writes refused"));

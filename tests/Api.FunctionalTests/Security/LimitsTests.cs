@@ -39,6 +39,25 @@ public sealed class LimitsTests
         Assert.That(refused.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
     }
 
+    [TestCase("/swagger/v1/swagger.json")]
+    [TestCase("/metrics")]
+    [TestCase("/health/live")]
+    [TestCase("/")]
+    public async Task Every_request_counts_against_the_client_budget_not_only_the_api(string path)
+    {
+        await using var factory = Factory(new() { ["RateLimiting:Enabled"] = "true", ["RateLimiting:ReadsPerWindow"] = "3" });
+        using var client = factory.CreateClient();
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetAsync(path);
+            codes.Add(response.StatusCode);
+        }
+
+        Assert.That(codes, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+    }
+
     [Test]
     public async Task Writes_are_limited_per_key()
     {

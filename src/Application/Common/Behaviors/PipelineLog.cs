@@ -8,7 +8,7 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit (age {AgeSeconds:0}s)")]
     public static partial void CacheHit(ILogger logger, string cache, double ageSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache miss, fetching from the database")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching from the database")]
     public static partial void CacheMiss(ILogger logger, string cache);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]

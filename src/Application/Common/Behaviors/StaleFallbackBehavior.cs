@@ -25,6 +25,7 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
 {
     // During an outage every request may be served stale or refused: log that once a minute, not per request.
     private readonly ThrottledLog _log = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ThrottledLog _refreshLog = new(timeProvider, TimeSpan.FromMinutes(1));
 
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -91,7 +92,10 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
         }
         catch (DataSourceUnavailableException ex)
         {
-            PipelineLog.BackgroundRefreshFailed(logger, cacheName, ex.Message);
+            if (_refreshLog.ShouldWrite(out _))
+            {
+                PipelineLog.BackgroundRefreshFailed(logger, cacheName, ex.Message);
+            }
         }
         catch (OperationCanceledException)
         {
