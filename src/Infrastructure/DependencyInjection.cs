@@ -29,9 +29,14 @@ public static class DependencyInjection
             var settings = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
             builder.ConnectionStringBuilder.Timeout = settings.ConnectTimeoutSeconds;
-            builder.ConnectionStringBuilder.CommandTimeout = settings.CommandTimeoutSeconds;
-            // A cancelled statement is given up at once rather than after waiting for a frozen server to acknowledge it.
-            builder.ConnectionStringBuilder.CancellationTimeout = -1;
+            // Statements are bounded by the request's database budget (DatabaseCalls), not by Npgsql: on its
+            // own timeout Npgsql sends the server a cancel request and waits for the answer on a blocked
+            // thread-pool thread, which a frozen server never gives, and a few of those starve every request.
+            builder.ConnectionStringBuilder.CommandTimeout = 0;
+            // A server that is gone for good (no reset ever comes) is noticed by TCP keepalives.
+            builder.ConnectionStringBuilder.TcpKeepAlive = true;
+            builder.ConnectionStringBuilder.TcpKeepAliveTime = 30;
+            builder.ConnectionStringBuilder.TcpKeepAliveInterval = 5;
             builder.Name = "lunarvoc";
             builder.UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>());
             return builder.Build();

@@ -8,10 +8,11 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// <summary>
 /// Every database call goes through here. It gets the request's database budget (connecting and its
 /// statements together): past it, or when the caller goes away, the caller is answered at once and the
-/// call is left to end by Npgsql's own connect and command timeouts. It is not cancelled: cancelling a
-/// statement makes Npgsql send a cancel request and wait for it, which on a frozen server blocks a
-/// thread-pool thread and, a few at a time, starves every other request. Npgsql's failures become the
-/// application's own exception at the repository boundary.
+/// call is abandoned — never cancelled, and Npgsql has no statement timeout of its own: either would
+/// make Npgsql send the server a cancel request and wait for its answer on a blocked thread-pool
+/// thread, which a frozen server never gives, and a few of those starve every request. An abandoned
+/// call ends when the server answers or its connection breaks (connect timeout, TCP keepalives).
+/// Npgsql's failures become the application's own exception at the repository boundary.
 /// </summary>
 internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider timeProvider)
 {

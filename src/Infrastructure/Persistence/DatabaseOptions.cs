@@ -16,9 +16,6 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(1, 60)]
     public int ConnectTimeoutSeconds { get; set; } = 3;
 
-    /// <summary>Seconds a statement may run (Npgsql's default is 30).</summary>
-    [Range(1, 300)]
-    public int CommandTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Connection attempts at start-up before the service refuses to start.</summary>
     [Range(1, 100)]
