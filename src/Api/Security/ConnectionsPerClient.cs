@@ -16,38 +16,46 @@ namespace LunarVoc.Api.Security;
 public sealed partial class ConnectionsPerClient
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
-    private readonly int _limit;
-    private readonly TrustedProxies _proxies;
+    private readonly IOptions<RequestLimits> _limits;
+    private readonly IOptions<TrustedProxies> _proxies;
     private readonly Counter<long> _refused;
     private readonly ThrottledLog _log;
     private readonly ILogger<ConnectionsPerClient> _logger;
 
     public ConnectionsPerClient(IOptions<RequestLimits> limits, IOptions<TrustedProxies> proxies, IMeterFactory meters, TimeProvider timeProvider, ILogger<ConnectionsPerClient> logger)
     {
-        _limit = limits.Value.MaxConnectionsPerClient;
-        _proxies = proxies.Value;
+        // Read when the server binds, after start-up has validated them.
+        _limits = limits;
+        _proxies = proxies;
         _logger = logger;
         _log = new ThrottledLog(timeProvider, TimeSpan.FromMinutes(1));
         _refused = meters.Create(LunarVocMetrics.MeterName).CreateCounter<long>(
             "lunarvoc.connections.refused_per_client", description: "Connections closed because their client already held its share");
     }
 
-    public ConnectionDelegate Limit(ConnectionDelegate next) => async connection =>
+    public ConnectionDelegate Limit(ConnectionDelegate next)
     {
-        if (connection.RemoteEndPoint is not IPEndPoint { Address: var peer } || _proxies.Trusts(peer))
+        var limit = _limits.Value.MaxConnectionsPerClient;
+        var proxies = _proxies.Value;
+        return connection => LimitAsync(connection, next, limit, proxies);
+    }
+
+    private async Task LimitAsync(ConnectionContext connection, ConnectionDelegate next, int limit, TrustedProxies proxies)
+    {
+        if (connection.RemoteEndPoint is not IPEndPoint { Address: var peer } || proxies.Trusts(peer))
         {
             await next(connection);
             return;
         }
 
         var client = ClientAddress.PartitionOf(peer);
-        if (_open.AddOrUpdate(client, 1, static (_, open) => open + 1) > _limit)
+        if (_open.AddOrUpdate(client, 1, static (_, open) => open + 1) > limit)
         {
             Release(client);
             _refused.Add(1);
             if (_log.ShouldWrite(out var refused))
             {
-                LogRefused(_logger, refused, client, _limit);
+                LogRefused(_logger, refused, client, limit);
             }
 
             connection.Abort(new ConnectionAbortedException("Too many connections from this client."));
@@ -62,7 +70,7 @@ public sealed partial class ConnectionsPerClient
         {
             Release(client);
         }
-    };
+    }
 
     private void Release(string client)
     {

@@ -38,7 +38,7 @@ public sealed class TrustedProxies : IValidatableObject
     {
         for (var i = 0; i < KnownProxies.Count; i++)
         {
-            if (!IPAddress.TryParse(KnownProxies[i], out _))
+            if (!IsAddress(KnownProxies[i]))
             {
                 yield return new ValidationResult($"ForwardedHeaders:KnownProxies:{i} must be an IP address such as 10.0.0.5.", [nameof(KnownProxies)]);
             }
@@ -52,6 +52,11 @@ public sealed class TrustedProxies : IValidatableObject
             }
         }
     }
+
+    /// <summary>An IPv6 address, or an IPv4 address in full dotted form (the parser also takes "10.0.0" as 10.0.0.0).</summary>
+    private static bool IsAddress(string text) =>
+        IPAddress.TryParse(text, out var address)
+        && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || text.Count(c => c == '.') == 3);
 
     /// <summary>Applies the validated settings to the framework's middleware, replacing its default (loopback) trust.</summary>
     internal sealed class Configure(IOptions<TrustedProxies> settings) : IConfigureOptions<ForwardedHeadersOptions>

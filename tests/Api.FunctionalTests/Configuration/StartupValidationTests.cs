@@ -32,7 +32,8 @@ public sealed class StartupValidationTests
 
     [TestCase("Caching:StatusTtlSeconds", "0", "StatusTtlSeconds")]
     [TestCase("VocQueries:StatusLookaheadHours", "12", "StatusLookaheadHours")]
-    [TestCase("Database:CommandTimeoutSeconds", "0", "CommandTimeoutSeconds")]
+    [TestCase("Database:ConnectTimeoutSeconds", "0", "ConnectTimeoutSeconds")]
+    [TestCase("Retry:BudgetSeconds", "0", "BudgetSeconds")]
     [TestCase("ConnectionStrings:Postgres", "not a connection string", "ConnectionStrings:Postgres")]
     [TestCase("ConnectionStrings:Postgres", "", "ConnectionStrings:Postgres")]
     public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string named)

@@ -63,6 +63,9 @@ public sealed class AccessTests : VocEndpointTestBase
     [TestCase("Cors:AllowedOrigins:0", "app.example.com")]
     [TestCase("RateLimiting:ReadsPerWindow", "0")]
     [TestCase("Limits:MaxRequestBodyBytes", "10")]
+    [TestCase("Limits:MaxConnectionsPerClient", "0")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "10.0.0")]
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33")]
     public void A_bad_security_setting_stops_start_up_naming_it(string key, string value)
     {
         var builder = WebApplication.CreateBuilder();
