@@ -7,6 +7,7 @@ using LunarVoc.Api.ProblemDetails;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;
+using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -69,9 +70,15 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is OptionsValidationException or Npgsql.NpgsqlException)
+catch (Exception ex) when (ex is OptionsValidationException or DataSourceUnavailableException)
 {
     // Already logged by the host with the reason; exit cleanly with a failure code, not a crash dump.
+    return 1;
+}
+catch (InvalidOperationException ex)
+{
+    // A setting that cannot even be bound (e.g. text where a number belongs): say which, and exit cleanly.
+    await Console.Error.WriteLineAsync($"Refusing to start: {ex.Message}");
     return 1;
 }
 

@@ -44,7 +44,8 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseCalls>();
         services.AddSingleton<IVocWindowRepository, VocWindowRepository>();
-        services.AddSingleton<IExclusiveLock, AdvisoryLock>();
+        services.AddSingleton<AdvisoryLock>();
+        services.AddSingleton<IExclusiveLock>(provider => provider.GetRequiredService<AdvisoryLock>());
         services.AddSingleton<IVocCalculator, VocCalculator>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddRedisSecondLevel(configuration);

@@ -14,8 +14,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
     TimeProvider timeProvider,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
-    // A bug hit by every request must not write a stack trace per request.
+    // A bug or an outage hit by every request must not write a line per request.
     private readonly ThrottledLog _unexpected = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ThrottledLog _unavailable = new(timeProvider, TimeSpan.FromMinutes(1));
 
     /// <summary>Seconds a client is asked to wait before trying again when the store is down and no better figure is known.</summary>
     public const int DefaultRetryAfterSeconds = 10;
@@ -25,7 +26,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
-            DataSourceUnavailableException unavailable => Unavailable(httpContext, unavailable.RetryAfter),
+            DataSourceUnavailableException unavailable => Unavailable(httpContext, unavailable),
             BadHttpRequestException badRequest => new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -78,9 +79,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
         };
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, TimeSpan? retryAfter)
+    private Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, DataSourceUnavailableException exception)
     {
-        var seconds = retryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds;
+        if (_unavailable.ShouldWrite(out var occurrences))
+        {
+            LogUnavailable(occurrences, exception.Message, exception.InnerException?.Message);
+        }
+
+        var seconds = exception.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds;
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
@@ -89,6 +95,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Detail = "The database could not be reached and no earlier answer is available. Try again later.",
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Occurrences} requests answered 503 since the last report: {Reason} ({Cause})")]
+    private partial void LogUnavailable(long occurrences, string reason, string? cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception ({Occurrences} since the last report), latest for {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, long occurrences, string method, PathString path);

@@ -59,11 +59,14 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not accepted."));
         }
 
-        // The key's identity for limits and logs: a prefix of its hash, never the key.
-        var keyId = Convert.ToHexStringLower(hash.AsSpan(0, 6));
-        var identity = new ClaimsIdentity([new Claim(KeyIdClaim, keyId)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(KeyIdClaim, KeyIdOf(hash))], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    /// <summary>A key's identity for limits and logs: a prefix of its hash, never the key.</summary>
+    public static string KeyIdOf(string presented) => presented.Length == 0 ? "none" : KeyIdOf(ApiKeyHash.Of(presented));
+
+    private static string KeyIdOf(byte[] hash) => Convert.ToHexStringLower(hash.AsSpan(0, 6));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -34,10 +34,9 @@ public static class ApiSecurity
         services.AddCors();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCorsPolicy>();
 
-        // Kestrel is configured before the container exists, so the (validated) section is read here too.
-        var limits = builder.Configuration.GetSection(RequestLimits.SectionName).Get<RequestLimits>() ?? new RequestLimits();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            var limits = ReadBeforeValidation<RequestLimits>(kestrel.ApplicationServices);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
             kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
@@ -50,11 +49,29 @@ public static class ApiSecurity
         return builder;
     }
 
+    /// <summary>
+    /// Settings the server needs while it is built, before start-up validation runs: a value that is
+    /// invalid or cannot even be read leaves the defaults here, and start-up validation then refuses
+    /// to start naming it.
+    /// </summary>
+    private static T ReadBeforeValidation<T>(IServiceProvider services)
+        where T : class, new()
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            return new T();
+        }
+    }
+
     /// <summary>The real client behind a trusted proxy; first, since budgets and logs key on the client's address.</summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
         // With no known proxy the framework's middleware would believe X-Forwarded-For from anyone: leave it out.
-        if (app.Services.GetRequiredService<IOptions<TrustedProxies>>().Value.Any)
+        if (ReadBeforeValidation<TrustedProxies>(app.Services).Any)
         {
             app.UseForwardedHeaders();
         }
@@ -62,14 +79,15 @@ public static class ApiSecurity
         return app;
     }
 
-    /// <summary>The body limit, CORS, then who the caller is, what it may do and its budget.</summary>
+    /// <summary>The client's budget, the body limit, CORS, then who the caller is and what it may do.</summary>
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
+        // The budget first: preflights, refused keys and oversized bodies spend it too.
+        app.UseRateLimiter();
         app.UseRequestBodyLimit();
         app.UseCors(CorsSettings.PolicyName);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 

@@ -19,7 +19,8 @@ public static class RateLimiting
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(
                 context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
-            limiter.AddPolicy(Writes, context => Partition(context, context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous", o => o.WritesPerWindow));
+            // Before authentication (so that refused requests spend the client's budget): by the key presented.
+            limiter.AddPolicy(Writes, context => Partition(context, ApiKeyAuthenticationHandler.KeyIdOf(context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString()), o => o.WritesPerWindow));
             limiter.OnRejected = OnRejectedAsync;
         });
 

@@ -12,9 +12,6 @@ public sealed record VocWindow(
 {
     /// <summary>True when <paramref name="instant"/> lies in [start, end).</summary>
     public bool Contains(DateTimeOffset instant) => StartAt <= instant && instant < EndAt;
-
-    /// <summary>True when the two windows share any instant.</summary>
-    public bool Overlaps(DateTimeOffset startAt, DateTimeOffset endAt) => StartAt < endAt && startAt < EndAt;
 }
 
 /// <summary>The sign the Moon is void in, the sign it enters next, and the aspect that began the void (null when none did).</summary>

@@ -4,33 +4,40 @@ using Npgsql;
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>
-/// PostgreSQL session advisory locks: held by a dedicated connection until released, and released
-/// by the server if the holder dies with its connection.
+/// PostgreSQL session advisory locks, by name: held by a dedicated connection until released, and
+/// released by the server if the holder dies with its connection. The one lock of the service's
+/// instances — the pre-fetch tries it, the migrations wait for it.
 /// </summary>
 internal sealed class AdvisoryLock(NpgsqlDataSource dataSource, DatabaseCalls calls) : IExclusiveLock
 {
     public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken) =>
-        calls.RunAsync<IAsyncDisposable?>(async cancellationToken =>
-        {
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                await using var acquire = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext(@name))", connection);
-                acquire.Parameters.AddWithValue("name", name);
-                if (await acquire.ExecuteScalarAsync(cancellationToken) is true)
-                {
-                    return new Held(connection, name);
-                }
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
+        calls.RunAsync(token => AcquireAsync("SELECT pg_try_advisory_lock(hashtext(@name))", name, token), cancellationToken);
 
+    /// <summary>Waits for the lock however long another holder keeps it (start-up: instances migrating together take turns).</summary>
+    public async Task<IAsyncDisposable> WaitAsync(string name, CancellationToken cancellationToken) =>
+        (await AcquireAsync("SELECT pg_advisory_lock(hashtext(@name)) IS NOT NULL", name, cancellationToken))!;
+
+    private async Task<IAsyncDisposable?> AcquireAsync(string sql, string name, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var acquire = new NpgsqlCommand(sql, connection);
+            acquire.Parameters.AddWithValue("name", name);
+            if (await acquire.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return new Held(connection, name);
+            }
+        }
+        catch
+        {
             await connection.DisposeAsync();
-            return null;
-        }, cancellationToken);
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
 
     private sealed class Held(NpgsqlConnection connection, string name) : IAsyncDisposable
     {

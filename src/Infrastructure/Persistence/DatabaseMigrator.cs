@@ -9,46 +9,31 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// Applies the numbered SQL scripts embedded in this assembly that the database has not seen yet.
 /// An advisory lock keeps instances starting together from migrating at the same time.
 /// </summary>
-internal sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+internal sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, AdvisoryLock advisoryLock, ILogger<DatabaseMigrator> logger)
 {
-    private const long MigrationLockKey = 0x4C56_4D49_4752; // "LVMIGR"
+    private const string LockName = "lunarvoc-migrations";
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        await using var held = await advisoryLock.WaitAsync(LockName, cancellationToken);
+        var upgrader = DeployChanges.To
+            .PostgresqlDatabase(dataSource.ConnectionString)
+            .WithScriptsEmbeddedInAssembly(
+                typeof(DatabaseMigrator).Assembly,
+                name => name.Contains(".Persistence.Migrations.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogTo(new UpgradeLog(logger))
+            .Build();
+
+        var result = upgrader.PerformUpgrade();
+        if (!result.Successful)
         {
-            acquire.Parameters.AddWithValue("key", MigrationLockKey);
-            await acquire.ExecuteNonQueryAsync(cancellationToken);
+            throw new InvalidOperationException(
+                $"Migration script {result.ErrorScript?.Name} failed.", result.Error);
         }
 
-        try
-        {
-            var upgrader = DeployChanges.To
-                .PostgresqlDatabase(dataSource.ConnectionString)
-                .WithScriptsEmbeddedInAssembly(
-                    typeof(DatabaseMigrator).Assembly,
-                    name => name.Contains(".Persistence.Migrations.", StringComparison.Ordinal))
-                .WithTransactionPerScript()
-                .LogTo(new UpgradeLog(logger))
-                .Build();
-
-            var result = upgrader.PerformUpgrade();
-            if (!result.Successful)
-            {
-                throw new InvalidOperationException(
-                    $"Migration script {result.ErrorScript?.Name} failed.", result.Error);
-            }
-
-            var appliedScripts = result.Scripts.Count();
-            LogMigrated(appliedScripts);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
-            release.Parameters.AddWithValue("key", MigrationLockKey);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        var appliedScripts = result.Scripts.Count();
+        LogMigrated(appliedScripts);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema up to date ({AppliedScripts} scripts applied)")]

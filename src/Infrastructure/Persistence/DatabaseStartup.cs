@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common.Exceptions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ internal sealed partial class DatabaseStartup(
         catch (NpgsqlException ex)
         {
             LogUnreachable(ex, connection.Host, connection.Port, connection.Database, settings.StartupAttempts);
-            throw;
+            throw new DataSourceUnavailableException("The database could not be reached at start-up.", isTransient: false, ex);
         }
 
         await migrator.MigrateAsync(cancellationToken);

@@ -11,7 +11,6 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
     private const string Columns = "id, start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect";
     private const string OverlapsRange = "tstzrange(start_at, end_at) && tstzrange(@StartAt, @EndAt)";
     private const string ExclusionViolation = "23P01";
-    private const int SaveAttempts = 3;
 
     // Two disjoint halves in one statement: what overlaps [from, until], and the first window after.
     private const string WindowsSql = $"""
@@ -102,36 +101,25 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
         {
             var bounds = new { StartAt = startAt.ToUniversalTime(), EndAt = endAt.ToUniversalTime(), Source = source };
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
+                if (replaceOverlapping)
                 {
-                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
-                    if (replaceOverlapping)
-                    {
-                        await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
-                    }
-
-                    var row = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
-                    await transaction.CommitAsync(cancellationToken);
-                    return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow());
+                    await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
                 }
-                catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
-                {
-                    // Another window overlaps (or a concurrent save just stored one): name it.
-                    var blocking = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
-                        FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
-                    if (blocking is not null && !(replaceOverlapping && attempt < SaveAttempts))
-                    {
-                        return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow());
-                    }
 
-                    if (attempt >= SaveAttempts)
-                    {
-                        throw;
-                    }
-                }
+                var row = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+                return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow());
+            }
+            catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
+            {
+                // Writes take turns, so the window in the way is committed: name it.
+                var blocking = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
+                    FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
+                return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow());
             }
         }, cancellationToken);
 

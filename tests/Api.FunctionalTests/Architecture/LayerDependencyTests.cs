@@ -1,8 +1,9 @@
 using System.Reflection;
 
-namespace LunarVoc.Api.FunctionalTests.Architecture;
+// Outside the functional tests' namespace, so it runs without their PostgreSQL set-up: it reads assemblies only.
+namespace LunarVoc.Architecture.Tests;
 
-/// <summary>Dependencies point inward: Domain ← Application ← Infrastructure, Api.</summary>
+/// <summary>Dependencies point inward: Domain ← Application ← Infrastructure, Api; only Infrastructure knows the technologies.</summary>
 [TestFixture]
 public sealed class LayerDependencyTests
 {
@@ -23,6 +24,8 @@ public sealed class LayerDependencyTests
     [TestCase("Dapper")]
     [TestCase("Microsoft.AspNetCore.Http.Abstractions")]
     [TestCase("Microsoft.AspNetCore.Mvc.Core")]
+    [TestCase("StackExchange.Redis")]
+    [TestCase("Microsoft.Extensions.Caching.StackExchangeRedis")]
     public void Application_does_not_reference_outer_layers_or_technology(string forbidden)
     {
         Assert.That(ReferencesOf("LunarVoc.Application"), Has.No.Member(forbidden));
@@ -32,5 +35,16 @@ public sealed class LayerDependencyTests
     public void Infrastructure_does_not_reference_the_api()
     {
         Assert.That(ReferencesOf("LunarVoc.Infrastructure"), Has.No.Member("LunarVoc.Api"));
+    }
+
+    [TestCase("Npgsql")]
+    [TestCase("Dapper")]
+    [TestCase("StackExchange.Redis")]
+    [TestCase("Microsoft.Extensions.Caching.StackExchangeRedis")]
+    [TestCase("dbup-postgresql")]
+    [TestCase("DbUp")]
+    public void The_api_knows_infrastructure_only_by_its_registration(string technology)
+    {
+        Assert.That(ReferencesOf("LunarVoc.Api"), Has.No.Member(technology));
     }
 }

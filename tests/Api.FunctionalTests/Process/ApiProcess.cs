@@ -57,6 +57,33 @@ public sealed class ApiProcess : IDisposable
         return started;
     }
 
+    /// <summary>Runs the API with settings that must stop it at start-up; returns its exit code and what it wrote to stderr.</summary>
+    public static async Task<(int ExitCode, string Errors)> FailToStartAsync(string connectionString, IDictionary<string, string> settings)
+    {
+        var api = typeof(Program).Assembly.Location;
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { api, "--contentRoot", Path.GetDirectoryName(api)! },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        startInfo.Environment["ConnectionStrings__Postgres"] = connectionString;
+        startInfo.Environment["Prefetch__Enabled"] = "false";
+        foreach (var (name, value) in settings)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(bound.Token);
+        return (process.ExitCode, await errors + await output);
+    }
+
     public HttpClient CreateClient(bool writer = false)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -49,4 +49,18 @@ public sealed class KestrelLimitTests
         Assert.That(await VocWindowTable.CountRowsAsync(database), Is.Zero);
         Assert.That(api.HasExited, Is.False);
     }
+
+    [TestCase("Limits__MaxConnectionsPerClient", "abc")]
+    [TestCase("Limits__MaxConcurrentConnections", "many")]
+    [TestCase("RateLimiting__ReadsPerWindow", "abc")]
+    [TestCase("Limits__MaxConnectionsPerClient", "0")]
+    [TestCase("ForwardedHeaders__KnownProxies__0", "10.0.0")]
+    public async Task A_setting_that_cannot_be_read_stops_start_up_cleanly_naming_it(string name, string value)
+    {
+        var (exitCode, errors) = await ApiProcess.FailToStartAsync(ApiHost.ConnectionString, new Dictionary<string, string> { [name] = value });
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors, Does.Contain(name.Split("__")[1]));
+        Assert.That(errors, Does.Not.Contain("Unhandled exception"));
+    }
 }

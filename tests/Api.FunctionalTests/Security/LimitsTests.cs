@@ -58,6 +58,51 @@ public sealed class LimitsTests
         Assert.That(codes, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
     }
 
+    private static IEnumerable<TestCaseData> RefusedRequests()
+    {
+        yield return new TestCaseData(HttpMethod.Options, null, null, HttpStatusCode.NoContent).SetName("A CORS preflight");
+        yield return new TestCaseData(HttpMethod.Post, "{}", null, HttpStatusCode.Unauthorized).SetName("A write without a key");
+        yield return new TestCaseData(HttpMethod.Post, "{}", "wrong-key", HttpStatusCode.Unauthorized).SetName("A write with a wrong key");
+        yield return new TestCaseData(HttpMethod.Post, new string(' ', 20_000), LunarVocApiFactory.WriterKey, HttpStatusCode.RequestEntityTooLarge).SetName("A body over the limit");
+    }
+
+    [TestCaseSource(nameof(RefusedRequests))]
+    public async Task Requests_refused_before_any_endpoint_spend_the_client_budget_too(HttpMethod method, string? body, string? key, HttpStatusCode refusedWith)
+    {
+        await using var factory = Factory(new()
+        {
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:ReadsPerWindow"] = "3",
+            ["Cors:AllowedOrigins:0"] = "https://app.example.com",
+        });
+        using var client = factory.CreateClient();
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(method, "/api/lunar/voc");
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+
+            request.Headers.Add("Origin", "https://app.example.com");
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            using var response = await client.SendAsync(request);
+            codes.Add(response.StatusCode);
+        }
+
+        using var read = await client.GetAsync("/api/lunar/voc/status");
+
+        Assert.That(codes, Is.All.EqualTo(refusedWith));
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
     [Test]
     public async Task Writes_are_limited_per_key()
     {

@@ -1,3 +1,4 @@
+using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,9 @@ public sealed class DatabaseStartupTests
             $"Host=127.0.0.1;Port={TestDatabase.Cluster.Port + 1};Username=postgres;Database=none", settings, logs);
         var startup = services.GetServices<IHostedService>().Single(service => service.GetType().Name == "DatabaseStartup");
 
-        Assert.ThrowsAsync(Is.InstanceOf<NpgsqlException>(), () => startup.StartAsync(CancellationToken.None));
+        var error = Assert.ThrowsAsync<DataSourceUnavailableException>(() => startup.StartAsync(CancellationToken.None));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<NpgsqlException>());
 
         Assert.That(logs.Entries, Has.Some.Matches<(LogLevel Level, string Message, string Category)>(e =>
             e.Level == LogLevel.Critical && e.Message.Contains("Refusing to start", StringComparison.Ordinal)

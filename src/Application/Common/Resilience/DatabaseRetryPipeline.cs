@@ -41,7 +41,7 @@ public static class DatabaseRetryPipeline
             {
                 var cache = args.Context.Properties.GetValue(CacheNameKey, "unknown");
                 statistics.For(cache).Retried();
-                PipelineLog.Retrying(logger, args.Outcome.Exception, cache, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds);
+                PipelineLog.Retrying(logger, cache, args.Outcome.Exception?.InnerException?.Message ?? args.Outcome.Exception?.Message, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds);
                 return ValueTask.CompletedTask;
             },
         });
