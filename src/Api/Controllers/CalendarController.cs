@@ -6,7 +6,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
+using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
@@ -17,9 +17,8 @@ namespace LunarVoc.Api.Controllers;
 /// <summary>The void-of-course windows as a calendar feed to subscribe to.</summary>
 [ApiController]
 [Route("api/lunar/voc/calendar.ics")]
-public sealed class CalendarController(ISender sender, TimeProvider timeProvider) : ControllerBase
+public sealed class CalendarController(ISender sender) : ControllerBase
 {
-    public const int MaxDays = 366;
 
     /// <summary>An iCalendar (RFC 5545) feed of the coming windows, for Google, Apple or Outlook calendars.</summary>
     /// <remarks>
@@ -39,16 +38,8 @@ public sealed class CalendarController(ISender sender, TimeProvider timeProvider
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> Get([FromQuery] int days = 90, [FromQuery] PlanetSet planets = PlanetSet.Modern, CancellationToken cancellationToken = default)
     {
-        if (days is < 1 or > MaxDays)
-        {
-            ModelState.AddModelError(nameof(days), $"days must be between 1 and {MaxDays}.");
-            return ValidationProblem(ModelState);
-        }
-
-        var today = new DateTimeOffset(timeProvider.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
-        var until = today.AddDays(days) > EphemerisRange.End ? EphemerisRange.End : today.AddDays(days);
-        var windows = await sender.Send(new GetEphemerisWindowsQuery(today, until, planets), cancellationToken);
-        var body = Encoding.UTF8.GetBytes(Feed(windows, planets, today));
+        var coming = await sender.Send(new GetComingWindowsQuery(days, planets), cancellationToken);
+        var body = Encoding.UTF8.GetBytes(Feed(coming.Windows, planets, coming.From));
         if (HttpCaching.ApplyAndCheckNotModified(HttpContext, HttpCaching.ETagOf(body), TimeSpan.FromHours(1)))
         {
             return StatusCode(StatusCodes.Status304NotModified);
