@@ -9,7 +9,7 @@ namespace LunarVoc.Application.Common.Behaviors;
 
 /// <summary>
 /// When the database fails (after the retries), serves the last good answer marked stale, if it
-/// is no older than the maximum staleness; otherwise the failure goes on (503). When a stale
+/// is no older than the maximum staleness; otherwise the failure goes on to the caller. When a stale
 /// answer exists, no caller waits longer than the soft timeout for a slow refresh: it gets the
 /// stale answer, and the refresh completes in the background and fills the cache.
 /// </summary>

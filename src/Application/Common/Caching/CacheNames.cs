@@ -1,6 +1,6 @@
 namespace LunarVoc.Application.Common.Caching;
 
-/// <summary>The names of the cached reads, as cache_stats reports them.</summary>
+/// <summary>The names of the cached reads, as the cache statistics report them.</summary>
 public static class CacheNames
 {
     public const string VocStatus = "voc_status";

@@ -1,6 +1,6 @@
 namespace LunarVoc.Application.Common.Caching;
 
-/// <summary>Where an answer came from, as the X-Cache header reports it.</summary>
+/// <summary>Where an answer came from: the store just now, the cache, or the last good answer.</summary>
 public enum CacheStatus
 {
     /// <summary>Read from the database for this request.</summary>

@@ -17,7 +17,7 @@ public sealed class CachingOptions
     [Range(0, 24 * 30)]
     public double MaxStalenessHours { get; set; } = 24;
 
-    /// <summary>After a database failure, misses within this window fail fast (stale or 503) instead of retrying.</summary>
+    /// <summary>After a database failure, misses within this window fail fast (the last good answer, or the failure) instead of retrying.</summary>
     [Range(0, 3_600)]
     public double OutageThrottleSeconds { get; set; } = 10;
 

@@ -8,7 +8,7 @@ namespace LunarVoc.Application.Common.Caching;
 public interface ICachedQuery<out TResponse> : IQuery<TResponse>
     where TResponse : ICacheableResponse<TResponse>
 {
-    /// <summary>The cache key, also the name cache_stats reports.</summary>
+    /// <summary>The cache key, also the name the cache statistics report.</summary>
     string CacheName { get; }
 
     /// <summary>Tags that writes invalidate.</summary>

@@ -23,7 +23,7 @@ public sealed class RetryOptions
 
     /// <summary>
     /// All the database work of one request — connecting, its statements and any retries — ends
-    /// within this many seconds; past it the request is answered stale or 503.
+    /// within this many seconds; past it the data source counts as unavailable (the last good answer, or the failure).
     /// </summary>
     [Range(0.1, 60)]
     public double BudgetSeconds { get; set; } = 5;

@@ -5,7 +5,7 @@ using LunarVoc.Application.Common.Caching;
 namespace LunarVoc.Application.Common.Telemetry;
 
 /// <summary>
-/// The service's own meter ("LunarVoc"): the cache counters cache_stats reports, per cache, as
+/// The service's own meter ("LunarVoc"): the cache counters the cache statistics report, per cache, as
 /// observable counters (one source of truth), and the pre-fetch's runs and computed windows.
 /// </summary>
 public sealed class LunarVocMetrics

@@ -7,7 +7,7 @@ namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 /// <param name="StartAt" example="2026-11-24T03:10:00Z">When the Moon becomes void (ISO-8601 with an offset).</param>
 /// <param name="EndAt" example="2026-11-24T19:42:00Z">When the Moon enters the next sign (ISO-8601 with an offset); after start_at.</param>
 /// <param name="Source" example="almanac">Who computed the window: 1–64 letters, digits, '-', '_' or '.'.</param>
-/// <param name="Replace" example="false">Replace the stored windows this one overlaps instead of answering 409.</param>
+/// <param name="Replace" example="false">Replace the stored windows this one overlaps instead of reporting the conflict.</param>
 public sealed record SaveVocWindowCommand(DateTimeOffset StartAt, DateTimeOffset EndAt, string Source, bool Replace = false)
     : ICommand<SaveResult>, IInvalidatesCache;
 
