@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
 using LunarVoc.Api.Operations;
-using LunarVoc.Api.ProblemDetails;
+using LunarVoc.Api.Errors;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;

@@ -25,8 +25,8 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
     [Authorize(Policy = ApiSecurity.WriterPolicy)]
     [EnableRateLimiting(RateLimiting.Writes)]
     [ProducesResponseType<CacheInvalidatedResponse>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public async Task<IActionResult> InvalidateCaches(CancellationToken cancellationToken)
     {
         await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);

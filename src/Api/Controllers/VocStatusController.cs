@@ -29,7 +29,7 @@ public sealed class VocStatusController(
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("status")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz) =>
         Answer(
             await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted),
@@ -42,7 +42,7 @@ public sealed class VocStatusController(
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
     [HttpGet("current")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz) =>
         Answer(
             await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted),

@@ -1,3 +1,4 @@
+using LunarVoc.Api.Errors;
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
@@ -27,11 +28,11 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     [HttpGet("{id:long}")]
     [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var window = await sender.Send(new GetVocWindowQuery(id), cancellationToken);
-        return window is null ? Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window with id {id}.") : VocWindowResponse.From(window, tz);
+        return window is null ? Problems.Result(StatusCodes.Status404NotFound, $"No window with id {id}.") : VocWindowResponse.From(window, tz);
     }
 
     /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>
@@ -48,7 +49,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowPageResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<VocWindowPageResponse> ListWindows(
         [FromQuery, BindRequired] DateTimeOffset from,
         [FromQuery, BindRequired] DateTimeOffset to,
@@ -87,11 +88,11 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> Save(SaveVocWindowCommand command, CancellationToken cancellationToken)
     {
         var saved = await sender.Send(command, cancellationToken);
@@ -105,15 +106,10 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
         };
     }
 
-    private ObjectResult Conflict(VocWindowResponse stored)
-    {
-        var problem = ProblemDetailsFactory.CreateProblemDetails(
-            HttpContext,
-            StatusCodes.Status409Conflict,
-            title: "The window overlaps a stored window.",
-            detail: $"Window {stored.Id} ({IsoInstant.Format(stored.StartAt)} to {IsoInstant.Format(stored.EndAt)}, from {stored.Source}) overlaps it. "
-                + "Send \"replace\": true to replace the overlapping windows.");
-        problem.Extensions["conflicting_window"] = stored;
-        return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { "application/problem+json" } };
-    }
+    private static ActionResult Conflict(VocWindowResponse stored) => Problems.Result(
+        StatusCodes.Status409Conflict,
+        "The window overlaps a stored window.",
+        $"Window {stored.Id} ({IsoInstant.Format(stored.StartAt)} to {IsoInstant.Format(stored.EndAt)}, from {stored.Source}) overlaps it. "
+            + "Send \"replace\": true to replace the overlapping windows.",
+        new Dictionary<string, object?> { ["conflicting_window"] = stored });
 }

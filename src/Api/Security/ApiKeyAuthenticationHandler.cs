@@ -1,3 +1,4 @@
+using LunarVoc.Api.Errors;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -17,8 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptions<AuthOptions> authOptions,
-    FailedAuthentications failures,
-    IProblemDetailsService problemDetails)
+    FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -76,17 +76,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return;
         }
 
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = SchemeName;
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "A valid API key is required.",
-                Detail = $"Writes need the {HeaderName} header with a key this service accepts; nothing was written.",
-            },
-        });
+        await Problems.WriteAsync(
+            Context,
+            StatusCodes.Status401Unauthorized,
+            "A valid API key is required.",
+            $"Writes need the {HeaderName} header with a key this service accepts; nothing was written.");
     }
 }

@@ -1,4 +1,5 @@
 using LunarVoc.Application.Common;
+using LunarVoc.Api.Errors;
 using LunarVoc.Api.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -101,17 +102,7 @@ public static class ApiSecurity
             var limit = context.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value.MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large.",
-                        Detail = $"Request bodies may be at most {limit} bytes.",
-                    },
-                });
+                await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies may be at most {limit} bytes.");
                 return;
             }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using LunarVoc.Api.Errors;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -45,23 +45,10 @@ public static class RateLimiting
         var context = rejected.HttpContext;
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
-        return WriteTooManyRequestsAsync(context, retryAfter, "This client has used its request budget for now; try again after Retry-After seconds.");
+        return new ValueTask(WriteTooManyRequestsAsync(context, retryAfter, "This client has used its request budget for now; try again after Retry-After seconds."));
     }
 
-    /// <summary>The 429 answer, for every budget: problem details and Retry-After in whole seconds.</summary>
-    public static async ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail)
-    {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = detail,
-            },
-        });
-    }
+    /// <summary>The 429 answer, for every budget.</summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string detail) =>
+        Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.", detail, retryAfter);
 }

@@ -6,11 +6,10 @@ using LunarVoc.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LunarVoc.Api.ProblemDetails;
+namespace LunarVoc.Api.Errors;
 
-/// <summary>The one place where exceptions become RFC 9457 problem details; nothing else leaks.</summary>
+/// <summary>The one place where exceptions become problem details (written by <see cref="Problems"/>); nothing else leaks.</summary>
 public sealed partial class ProblemDetailsExceptionHandler(
-    IProblemDetailsService problemDetailsService,
     TimeProvider timeProvider,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -27,14 +26,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
         {
             ValidationException validation => ValidationProblem(validation),
             DataSourceUnavailableException unavailable => Unavailable(httpContext, unavailable),
-            BadHttpRequestException badRequest => new Microsoft.AspNetCore.Mvc.ProblemDetails
+            BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
                 Title = "The request could not be read.",
                 Detail = badRequest.Message,
             },
             // Kestrel's failure to read a malformed body (e.g. an absurd chunk size) is the client's fault.
-            IOException => new Microsoft.AspNetCore.Mvc.ProblemDetails
+            IOException => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request could not be read.",
@@ -50,20 +49,15 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 LogUnexpected(exception, occurrences, httpContext.Request.Method, httpContext.Request.Path);
             }
 
-            problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "An unexpected error occurred.",
             };
         }
 
-        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        await Problems.WriteAsync(httpContext, problem, exception: exception);
+        return true;
     }
 
     private static ValidationProblemDetails ValidationProblem(ValidationException exception)
@@ -79,7 +73,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         };
     }
 
-    private Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, DataSourceUnavailableException exception)
+    private ProblemDetails Unavailable(HttpContext httpContext, DataSourceUnavailableException exception)
     {
         if (_unavailable.ShouldWrite(out var occurrences))
         {
@@ -88,7 +82,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         var seconds = exception.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds;
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return new Microsoft.AspNetCore.Mvc.ProblemDetails
+        return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The window store is unavailable.",

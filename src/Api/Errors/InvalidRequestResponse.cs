@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace LunarVoc.Api.ProblemDetails;
+namespace LunarVoc.Api.Errors;
 
 /// <summary>
 /// Shapes the 400 answer for bodies that cannot be read: errors keyed by the JSON field name
