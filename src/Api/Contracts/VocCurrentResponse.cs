@@ -1,6 +1,5 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -11,8 +10,6 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
 public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, DateTimeOffset AsOf, bool Stale)
 {
-    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status) => From(snapshot, status, null);
-
-    public static VocCurrentResponse From(VocWindowSnapshot snapshot, VocStatus status, TimeZoneInfo? zone) =>
-        new(status.IsVoc, VocWindowResponse.FromOptional(status.Current, zone), snapshot.FetchedAt, Stale: snapshot.CacheStatus == CacheStatus.Stale);
+    public static VocCurrentResponse From(VocAnswer answer, TimeZoneInfo? zone) =>
+        new(answer.Status.IsVoc, VocWindowResponse.FromOptional(answer.Status.Current, zone), answer.Snapshot.FetchedAt, Stale: answer.CacheStatus == CacheStatus.Stale);
 }

@@ -1,6 +1,5 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -19,16 +18,11 @@ public sealed record VocStatusResponse(
     DateTimeOffset AsOf,
     bool Stale)
 {
-    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status) => From(snapshot, status, null);
-
-    public static VocStatusResponse From(VocWindowSnapshot snapshot, VocStatus status, TimeZoneInfo? zone)
-    {
-        return new VocStatusResponse(
-            status.IsVoc,
-            VocWindowResponse.FromOptional(status.Current, zone),
-            VocWindowResponse.FromOptional(status.Next, zone),
-            status.Upcoming.Select(window => VocWindowResponse.From(window, zone)).ToArray(),
-            snapshot.FetchedAt,
-            Stale: snapshot.CacheStatus == CacheStatus.Stale);
-    }
+    public static VocStatusResponse From(VocAnswer answer, TimeZoneInfo? zone) => new(
+        answer.Status.IsVoc,
+        VocWindowResponse.FromOptional(answer.Status.Current, zone),
+        VocWindowResponse.FromOptional(answer.Status.Next, zone),
+        answer.Status.Upcoming.Select(window => VocWindowResponse.From(window, zone)).ToArray(),
+        answer.Snapshot.FetchedAt,
+        Stale: answer.CacheStatus == CacheStatus.Stale);
 }

@@ -1,14 +1,9 @@
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
-using LunarVoc.Api.Security;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
-using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Controllers;
 
@@ -17,10 +12,8 @@ namespace LunarVoc.Api.Controllers;
 [Route("api/lunar/voc")]
 public sealed class VocStatusController(
     ISender sender,
-    TimeProvider timeProvider,
     ResponseBodyMemo<VocStatusResponse> statusBodies,
-    ResponseBodyMemo<VocCurrentResponse> currentBodies,
-    IOptions<CachingOptions> caching) : ControllerBase
+    ResponseBodyMemo<VocCurrentResponse> currentBodies) : ControllerBase
 {
     /// <summary>Whether the Moon is void of course now, the next window, and the windows of the next 48 hours.</summary>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: every window also gets start_local and end_local in it.</param>
@@ -31,9 +24,7 @@ public sealed class VocStatusController(
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz) =>
-        Answer(
-            await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted),
-            statusBodies, VocStatusResponse.From, VocStatusResponse.From, caching.Value.StatusTtl, tz);
+        statusBodies.Respond(Response, await sender.Send(new GetVocStatusQuery(), HttpContext.RequestAborted), tz, VocStatusResponse.From);
 
     /// <summary>Whether the Moon is void of course now, and the window if so.</summary>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
@@ -44,44 +35,5 @@ public sealed class VocStatusController(
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz) =>
-        Answer(
-            await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted),
-            currentBodies, VocCurrentResponse.From, VocCurrentResponse.From, caching.Value.CurrentTtl, tz);
-
-    /// <summary>
-    /// The answer for now: the memoised UTC body, or one built for a time zone. Clients and CDNs may
-    /// keep it until the cached data expires or the status it shows changes (the next window
-    /// boundary), whichever comes first; a stale answer not at all.
-    /// </summary>
-    private JsonBytesResult Answer<T>(
-        VocWindowSnapshot snapshot,
-        ResponseBodyMemo<T> memo,
-        Func<VocWindowSnapshot, VocStatus, T> inUtc,
-        Func<VocWindowSnapshot, VocStatus, TimeZoneInfo?, T> inZone,
-        TimeSpan ttl,
-        TimeZoneInfo? zone)
-        where T : class
-    {
-        var now = timeProvider.GetUtcNow();
-        CacheHeaders.Apply(Response, snapshot.CacheStatus, snapshot.FetchedAt, now);
-        ResponseBodyMemo<T>.Body body;
-        if (zone is null)
-        {
-            body = memo.Get(snapshot, now, inUtc);
-        }
-        else
-        {
-            var status = snapshot.StatusAt(now);
-            body = memo.Serialize(inZone(snapshot, status, zone), status.ValidUntil);
-        }
-
-        var until = snapshot.FetchedAt + ttl;
-        if (body.ValidUntil is { } boundary && boundary < until)
-        {
-            until = boundary;
-        }
-
-        var maxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : until - now;
-        return new JsonBytesResult(body.Bytes, body.ETag, TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds))));
-    }
+        currentBodies.Respond(Response, await sender.Send(new GetCurrentVocQuery(), HttpContext.RequestAborted), tz, VocCurrentResponse.From);
 }

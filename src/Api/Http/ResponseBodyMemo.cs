@@ -1,45 +1,48 @@
 using System.Text.Json;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Domain.VocWindows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Http;
 
 /// <summary>
-/// Keeps the serialised answer of a cached read, and its entity tag, until the status it shows
-/// next changes. The same snapshot instance yields the same JSON for every instant in
-/// [computed, valid-until), so polling clients are served the bytes as they are, with no work per
-/// request; any other snapshot, or an instant outside that span, builds the answer anew.
+/// A VoC answer as HTTP: X-Cache and Age, the JSON with its entity tag, and the max-age the answer
+/// carries. The UTC body is kept while the same windows show the same status — for every instant in
+/// [first served, the status's next change) — so polling clients get the bytes as they are, with no
+/// serialisation per request; a body for a time zone is built each time.
 /// </summary>
 public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOptions)
     where TResponse : class
 {
     private Memo? _last;
 
-    public Body Get(VocWindowSnapshot snapshot, DateTimeOffset now, Func<VocWindowSnapshot, VocStatus, TResponse> build)
+    public IActionResult Respond(HttpResponse response, VocAnswer answer, TimeZoneInfo? zone, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
+    {
+        CacheHeaders.Apply(response, answer.CacheStatus, answer.Snapshot.FetchedAt, answer.Now);
+        var body = zone is null ? Memoised(answer, build) : Serialize(build(answer, zone));
+        return new JsonBytesResult(body.Bytes, body.ETag, answer.MaxAge);
+    }
+
+    private Body Memoised(VocAnswer answer, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
     {
         var last = Volatile.Read(ref _last);
-        if (last is not null && ReferenceEquals(last.Snapshot, snapshot) && last.From <= now && (last.Body.ValidUntil is null || now < last.Body.ValidUntil))
+        if (last is not null && ReferenceEquals(last.Snapshot, answer.Snapshot) && last.From <= answer.Now && (last.Until is null || answer.Now < last.Until))
         {
             return last.Body;
         }
 
-        var status = snapshot.StatusAt(now);
-        var body = Serialize(build(snapshot, status), status.ValidUntil);
-        Volatile.Write(ref _last, new Memo(snapshot, now, body));
+        var body = Serialize(build(answer, null));
+        Volatile.Write(ref _last, new Memo(answer.Snapshot, answer.Now, answer.Status.ValidUntil, body));
         return body;
     }
 
-    /// <summary>Serialises an answer that is not memoised (e.g. one with local times for a time zone).</summary>
-    public Body Serialize(TResponse response, DateTimeOffset? validUntil)
+    private Body Serialize(TResponse response)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(response, jsonOptions.Value.JsonSerializerOptions);
-        return new Body(bytes, HttpCaching.ETagOf(bytes), validUntil);
+        return new Body(bytes, HttpCaching.ETagOf(bytes));
     }
 
-    /// <summary>The JSON, its entity tag, and when the status it shows next changes (null: never).</summary>
-    public sealed record Body(byte[] Bytes, string ETag, DateTimeOffset? ValidUntil);
+    private sealed record Body(byte[] Bytes, string ETag);
 
-    private sealed record Memo(VocWindowSnapshot Snapshot, DateTimeOffset From, Body Body);
+    private sealed record Memo(VocWindowSnapshot Snapshot, DateTimeOffset From, DateTimeOffset? Until, Body Body);
 }

@@ -1,5 +1,5 @@
-using LunarVoc.Application.VocWindows.GetCurrentVoc;
-using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.ReadCurrentWindows;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
 using Microsoft.Extensions.Hosting;
@@ -51,8 +51,8 @@ internal sealed partial class VocPrefetchService(
             var result = await sender.Send(new PrefetchVocWindowsCommand(), stoppingToken);
             if (result.Ran)
             {
-                await sender.Send(new GetVocStatusQuery(), stoppingToken);
-                await sender.Send(new GetCurrentVocQuery(), stoppingToken);
+                await sender.Send(new ReadStatusWindowsQuery(), stoppingToken);
+                await sender.Send(new ReadCurrentWindowsQuery(), stoppingToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.GetCurrentVoc;
-using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.ReadCurrentWindows;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using LunarVoc.Infrastructure.Prefetch;
 using Mediator;
@@ -33,13 +33,13 @@ public sealed class VocPrefetchServiceTests
                 _sent.Writer.TryWrite("prefetch");
                 return ValueTask.FromResult(runs[Math.Min(run++, runs.Length - 1)]());
             });
-        _sender.Setup(s => s.Send(It.IsAny<GetVocStatusQuery>(), It.IsAny<CancellationToken>()))
+        _sender.Setup(s => s.Send(It.IsAny<ReadStatusWindowsQuery>(), It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 _sent.Writer.TryWrite("status");
                 return ValueTask.FromResult<Application.VocWindows.VocWindowSnapshot>(null!);
             });
-        _sender.Setup(s => s.Send(It.IsAny<GetCurrentVocQuery>(), It.IsAny<CancellationToken>()))
+        _sender.Setup(s => s.Send(It.IsAny<ReadCurrentWindowsQuery>(), It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 _sent.Writer.TryWrite("current");

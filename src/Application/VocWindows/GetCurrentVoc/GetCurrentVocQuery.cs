@@ -1,23 +1,22 @@
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.ReadCurrentWindows;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.VocWindows.GetCurrentVoc;
 
-/// <summary>The windows needed to answer "is the Moon void now".</summary>
-public sealed record GetCurrentVocQuery : ICachedQuery<VocWindowSnapshot>
-{
-    public string CacheName => CacheNames.VocCurrent;
+/// <summary>Whether the Moon is void now, and the window if so: the answer for this instant.</summary>
+public sealed record GetCurrentVocQuery : IQuery<VocAnswer>;
 
-    public TimeSpan Ttl(CachingOptions options) => options.CurrentTtl;
-}
-
-public sealed class GetCurrentVocQueryHandler(
-    IVocWindowRepository repository,
-    TimeProvider timeProvider,
-    IOptions<VocQueryOptions> options)
-    : IQueryHandler<GetCurrentVocQuery, VocWindowSnapshot>
+/// <summary>Reads the windows (cached, retried, stale when the store fails) and answers for now.</summary>
+public sealed class GetCurrentVocQueryHandler(ISender sender, TimeProvider timeProvider, IOptions<CachingOptions> caching)
+    : IQueryHandler<GetCurrentVocQuery, VocAnswer>
 {
-    public ValueTask<VocWindowSnapshot> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken) =>
-        repository.ReadSnapshotAsync(timeProvider, options.Value.CurrentLookahead, cancellationToken);
+    private static readonly ReadCurrentWindowsQuery Read = new();
+
+    public async ValueTask<VocAnswer> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken)
+    {
+        var windows = await sender.Send(Read, cancellationToken);
+        return VocAnswer.At(timeProvider.GetUtcNow(), windows, Read.Ttl(caching.Value));
+    }
 }

@@ -1,23 +1,22 @@
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.VocWindows.GetVocStatus;
 
-/// <summary>The windows needed to answer "is the Moon void now, and what comes next".</summary>
-public sealed record GetVocStatusQuery : ICachedQuery<VocWindowSnapshot>
-{
-    public string CacheName => CacheNames.VocStatus;
+/// <summary>Whether the Moon is void now, the next window and those of the next 48 hours: the answer for this instant.</summary>
+public sealed record GetVocStatusQuery : IQuery<VocAnswer>;
 
-    public TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
-}
-
-public sealed class GetVocStatusQueryHandler(
-    IVocWindowRepository repository,
-    TimeProvider timeProvider,
-    IOptions<VocQueryOptions> options)
-    : IQueryHandler<GetVocStatusQuery, VocWindowSnapshot>
+/// <summary>Reads the windows (cached, retried, stale when the store fails) and answers for now.</summary>
+public sealed class GetVocStatusQueryHandler(ISender sender, TimeProvider timeProvider, IOptions<CachingOptions> caching)
+    : IQueryHandler<GetVocStatusQuery, VocAnswer>
 {
-    public ValueTask<VocWindowSnapshot> Handle(GetVocStatusQuery query, CancellationToken cancellationToken) =>
-        repository.ReadSnapshotAsync(timeProvider, options.Value.StatusLookahead, cancellationToken);
+    private static readonly ReadStatusWindowsQuery Read = new();
+
+    public async ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken)
+    {
+        var windows = await sender.Send(Read, cancellationToken);
+        return VocAnswer.At(timeProvider.GetUtcNow(), windows, Read.Ttl(caching.Value));
+    }
 }

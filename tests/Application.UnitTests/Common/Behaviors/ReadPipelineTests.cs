@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.GetCurrentVoc;
-using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.ReadCurrentWindows;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using LunarVoc.Domain.VocWindows;
 using Moq;
@@ -31,7 +31,7 @@ public sealed class ReadPipelineTests
 
     private static async Task<VocWindowSnapshot> PrimeThenExpire(PipelineHarness harness, TimeSpan after)
     {
-        var primed = await harness.Sender.Send(new GetVocStatusQuery());
+        var primed = await harness.Sender.Send(new ReadStatusWindowsQuery());
         harness.Time.Advance(after);
         return primed;
     }
@@ -42,7 +42,7 @@ public sealed class ReadPipelineTests
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("a"));
 
-        var answer = await harness.Sender.Send(new GetVocStatusQuery());
+        var answer = await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("a"));
@@ -55,11 +55,11 @@ public sealed class ReadPipelineTests
     {
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("a"));
-        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
         harness.Time.Advance(StatusTtl - TimeSpan.FromTicks(1));
 
-        var first = await harness.Sender.Send(new GetVocStatusQuery());
-        var second = await harness.Sender.Send(new GetVocStatusQuery());
+        var first = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var second = await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(first.CacheStatus, Is.EqualTo(CacheStatus.Hit));
         Assert.That(second, Is.SameAs(first));
@@ -74,7 +74,7 @@ public sealed class ReadPipelineTests
         ReadsReturn(harness, PipelineHarness.Windows("old"), PipelineHarness.Windows("new"));
         await PrimeThenExpire(harness, StatusTtl);
 
-        var answer = await harness.Sender.Send(new GetVocStatusQuery());
+        var answer = await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("new"));
@@ -87,12 +87,12 @@ public sealed class ReadPipelineTests
     {
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("s"), PipelineHarness.Windows("c"), PipelineHarness.Windows("c2"));
-        await harness.Sender.Send(new GetVocStatusQuery());
-        await harness.Sender.Send(new GetCurrentVocQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new ReadCurrentWindowsQuery());
         harness.Time.Advance(TimeSpan.FromSeconds(60));
 
-        var status = await harness.Sender.Send(new GetVocStatusQuery());
-        var current = await harness.Sender.Send(new GetCurrentVocQuery());
+        var status = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var current = await harness.Sender.Send(new ReadCurrentWindowsQuery());
 
         Assert.That(status.CacheStatus, Is.EqualTo(CacheStatus.Hit));
         Assert.That(current.CacheStatus, Is.EqualTo(CacheStatus.Miss));
@@ -113,7 +113,7 @@ public sealed class ReadPipelineTests
 
         sequence.ReturnsAsync(PipelineHarness.Windows("fresh"));
 
-        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()));
+        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("fresh"));
@@ -135,7 +135,7 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(PipelineHarness.Transient());
         await PrimeThenExpire(harness, StatusTtl);
 
-        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()));
+        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Stale));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("good"));
@@ -152,7 +152,7 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(PipelineHarness.Transient());
 
         Assert.ThrowsAsync<DataSourceUnavailableException>(
-            () => harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery())));
+            () => harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())));
 
         Assert.That(harness.ReadCount, Is.EqualTo(4));
     }
@@ -170,7 +170,7 @@ public sealed class ReadPipelineTests
         await PrimeThenExpire(harness, TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
 
         Assert.ThrowsAsync<DataSourceUnavailableException>(
-            () => harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery())));
+            () => harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())));
     }
 
     [Test]
@@ -180,7 +180,7 @@ public sealed class ReadPipelineTests
         harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DataSourceUnavailableException("password authentication failed", isTransient: false, new InvalidOperationException()));
 
-        Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new GetVocStatusQuery()));
+        Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(1));
         Assert.That(harness.Statistics.For(CacheNames.VocStatus).Retries, Is.Zero);
@@ -195,7 +195,7 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(new InvalidOperationException("bug"));
         await PrimeThenExpire(harness, StatusTtl);
 
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await harness.Sender.Send(new GetVocStatusQuery()));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
@@ -212,7 +212,7 @@ public sealed class ReadPipelineTests
         var inFlight = 0;
         var reads = Enumerable.Range(0, 200).Select(_ => Task.Run(() =>
         {
-            var pending = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
+            var pending = harness.Sender.Send(new ReadStatusWindowsQuery()).AsTask();
             Interlocked.Increment(ref inFlight);
             return pending;
         })).ToArray();
@@ -236,10 +236,10 @@ public sealed class ReadPipelineTests
         await using var harness = new PipelineHarness();
         var window = new VocWindow(1, Noon.AddHours(-1), Noon.AddSeconds(30), "w");
         ReadsReturn(harness, [window]);
-        var before = await harness.Sender.Send(new GetCurrentVocQuery());
+        var before = await harness.Sender.Send(new ReadCurrentWindowsQuery());
 
         harness.Time.Advance(TimeSpan.FromSeconds(30));
-        var atEnd = await harness.Sender.Send(new GetCurrentVocQuery());
+        var atEnd = await harness.Sender.Send(new ReadCurrentWindowsQuery());
 
         Assert.That(before.StatusAt(Noon).IsVoc, Is.True);
         Assert.That(atEnd.CacheStatus, Is.EqualTo(CacheStatus.Hit), "still the cached answer");
@@ -254,10 +254,10 @@ public sealed class ReadPipelineTests
         ReadsReturn(harness, PipelineHarness.Windows("before"), PipelineHarness.Windows("before", "after"));
         harness.Repository.Setup(r => r.SaveAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "after", false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SaveResult(SaveOutcome.Created, new VocWindow(2, Noon.AddHours(2), Noon.AddHours(3), "after")));
-        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         await harness.Sender.Send(new SaveVocWindowCommand(Noon.AddHours(2), Noon.AddHours(3), "after"));
-        var afterSave = await harness.Sender.Send(new GetVocStatusQuery());
+        var afterSave = await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(afterSave.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(afterSave.Windows.Select(w => w.Source), Is.EqualTo(new[] { "before", "after" }));
@@ -276,12 +276,12 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(PipelineHarness.Transient())
             .ReturnsAsync(PipelineHarness.Windows("recovered"));
         await PrimeThenExpire(harness, StatusTtl);
-        await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()), TimeSpan.FromMilliseconds(10));
+        await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()), TimeSpan.FromMilliseconds(10));
         var readsAfterOutage = harness.ReadCount;
 
-        var throttled = await harness.Sender.Send(new GetVocStatusQuery());
+        var throttled = await harness.Sender.Send(new ReadStatusWindowsQuery());
         harness.Time.Advance(TimeSpan.FromSeconds(10));
-        var recovered = await harness.Sender.Send(new GetVocStatusQuery());
+        var recovered = await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(throttled.CacheStatus, Is.EqualTo(CacheStatus.Stale));
         Assert.That(readsAfterOutage, Is.EqualTo(5));
@@ -299,7 +299,7 @@ public sealed class ReadPipelineTests
             .Returns(slow.Task);
         await PrimeThenExpire(harness, StatusTtl);
 
-        var pending = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
+        var pending = harness.Sender.Send(new ReadStatusWindowsQuery()).AsTask();
         var beforeTimeout = pending.IsCompleted;
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         var answer = await pending;
@@ -308,7 +308,7 @@ public sealed class ReadPipelineTests
         do
         {
             await Task.Yield();
-            next = await harness.Sender.Send(new GetVocStatusQuery());
+            next = await harness.Sender.Send(new ReadStatusWindowsQuery());
         }
         while (next.CacheStatus == CacheStatus.Stale);
 

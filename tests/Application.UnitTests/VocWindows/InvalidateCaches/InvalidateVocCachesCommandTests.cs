@@ -1,4 +1,4 @@
-using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using LunarVoc.Application.VocWindows.InvalidateCaches;
 using Moq;
 
@@ -14,12 +14,12 @@ public sealed class InvalidateVocCachesCommandTests
         harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(PipelineHarness.Windows("stored"));
 
-        await harness.Sender.Send(new GetVocStatusQuery());
-        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
         var readsBefore = harness.ReadCount;
         await harness.Sender.Send(new InvalidateVocCachesCommand());
         harness.Time.Advance(TimeSpan.FromTicks(1));
-        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(readsBefore, Is.EqualTo(1), "the second read was a hit");
         Assert.That(harness.ReadCount, Is.EqualTo(2), "after the invalidation, a miss");

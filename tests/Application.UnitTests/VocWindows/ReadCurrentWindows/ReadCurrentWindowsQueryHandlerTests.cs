@@ -1,13 +1,13 @@
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.ReadCurrentWindows;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace LunarVoc.Application.UnitTests.VocWindows.GetCurrentVoc;
+namespace LunarVoc.Application.UnitTests.VocWindows.ReadCurrentWindows;
 
 [TestFixture]
-public sealed class GetCurrentVocQueryHandlerTests
+public sealed class ReadCurrentWindowsQueryHandlerTests
 {
     [Test]
     public async Task Reads_windows_from_now_to_now_plus_the_current_lookahead()
@@ -18,9 +18,9 @@ public sealed class GetCurrentVocQueryHandlerTests
             .Setup(r => r.GetWindowsAsync(now, now.AddHours(6), It.IsAny<CancellationToken>()))
             .ReturnsAsync([]);
         var options = Options.Create(new VocQueryOptions { CurrentLookaheadHours = 6 });
-        var handler = new GetCurrentVocQueryHandler(repository.Object, new FakeTimeProvider(now), options);
+        var handler = new ReadCurrentWindowsQueryHandler(repository.Object, new FakeTimeProvider(now), options);
 
-        var snapshot = await handler.Handle(new GetCurrentVocQuery(), CancellationToken.None);
+        var snapshot = await handler.Handle(new ReadCurrentWindowsQuery(), CancellationToken.None);
 
         Assert.That(snapshot.Windows, Is.Empty);
         Assert.That(snapshot.FetchedAt, Is.EqualTo(now));

@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using LunarVoc.Domain.VocWindows;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace LunarVoc.Application.UnitTests.VocWindows.GetVocStatus;
+namespace LunarVoc.Application.UnitTests.VocWindows.ReadStatusWindows;
 
 [TestFixture]
-public sealed class GetVocStatusQueryHandlerTests
+public sealed class ReadStatusWindowsQueryHandlerTests
 {
     [Test]
     public async Task Reads_windows_from_now_to_now_plus_the_status_lookahead_and_stamps_the_read_time()
@@ -21,9 +21,9 @@ public sealed class GetVocStatusQueryHandlerTests
         repository
             .Setup(r => r.GetWindowsAsync(now, now.AddHours(96), It.IsAny<CancellationToken>()))
             .ReturnsAsync([window]);
-        var handler = new GetVocStatusQueryHandler(repository.Object, time, Options.Create(new VocQueryOptions()));
+        var handler = new ReadStatusWindowsQueryHandler(repository.Object, time, Options.Create(new VocQueryOptions()));
 
-        var snapshot = await handler.Handle(new GetVocStatusQuery(), CancellationToken.None);
+        var snapshot = await handler.Handle(new ReadStatusWindowsQuery(), CancellationToken.None);
 
         Assert.That(snapshot.Windows, Is.EqualTo(new[] { window }));
         Assert.That(snapshot.FetchedAt, Is.EqualTo(now));
