@@ -20,7 +20,7 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
     {
         CacheHeaders.Apply(response, answer.CacheStatus, answer.Snapshot.FetchedAt, answer.Now);
         var body = zone is null ? Memoised(answer, build) : Serialize(build(answer, zone));
-        return new JsonBytesResult(body.Bytes, body.ETag, answer.MaxAge);
+        return new CacheableBytesResult(body.Bytes, body.ETag, answer.MaxAge);
     }
 
     private Body Memoised(VocAnswer answer, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
