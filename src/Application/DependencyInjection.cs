@@ -27,6 +27,7 @@ public static class DependencyInjection
 
         services.AddHybridCache();
         services.AddSingleton<CacheStatistics>();
+        services.AddSingleton<CachedQueries>();
         services.AddMetrics();
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<LastGoodStore>();

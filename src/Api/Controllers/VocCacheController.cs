@@ -29,15 +29,15 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public async Task<IActionResult> InvalidateCaches(CancellationToken cancellationToken)
     {
-        await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);
-        return Accepted(new CacheInvalidatedResponse([CacheNames.VocStatus, CacheNames.VocCurrent]));
+        var cleared = await sender.Send(new InvalidateVocCachesCommand(), cancellationToken);
+        return Accepted(new CacheInvalidatedResponse(cleared));
     }
 
-    /// <summary>The state of the status and current caches.</summary>
-    /// <response code="200">Per cache: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
+    /// <summary>The state of every cached read (voc_status, voc_current).</summary>
+    /// <response code="200">Per cache, by name: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
     [HttpGet("cache_stats")]
     [HttpCacheable(maxAgeSeconds: 0)]
-    [ProducesResponseType<CacheStatsReport>(StatusCodes.Status200OK, "application/json")]
-    public async Task<CacheStatsReport> GetCacheStats(CancellationToken cancellationToken) =>
+    [ProducesResponseType<IReadOnlyDictionary<string, CacheEntryStats>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<IReadOnlyDictionary<string, CacheEntryStats>> GetCacheStats(CancellationToken cancellationToken) =>
         await sender.Send(new GetCacheStatsQuery(), cancellationToken);
 }

@@ -12,6 +12,7 @@ namespace LunarVoc.Application.Common.Behaviors;
 public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
     HybridCache cache,
     CacheStatistics statistics,
+    CachedQueries queries,
     ILogger<CacheInvalidationBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage, IInvalidatesCache
@@ -26,7 +27,7 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         try
         {
             await cache.RemoveByTagAsync(tags, CancellationToken.None);
-            await cache.RemoveAsync(CacheNames.Tagged(tags), CancellationToken.None);
+            await cache.RemoveAsync(queries.NamesTagged(tags), CancellationToken.None);
             statistics.Cleared();
             PipelineLog.CachesCleared(logger, cleared);
         }

@@ -1,24 +1,15 @@
 using LunarVoc.Application.Common.Caching;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.VocWindows.GetCacheStats;
 
-/// <summary>The state of the status and current caches.</summary>
-public sealed record GetCacheStatsQuery : IQuery<CacheStatsReport>;
+/// <summary>The state of every cached read, by cache name.</summary>
+public sealed record GetCacheStatsQuery : IQuery<IReadOnlyDictionary<string, CacheEntryStats>>;
 
-/// <param name="VocStatus">The cache behind /status.</param>
-/// <param name="VocCurrent">The cache behind /current.</param>
-public sealed record CacheStatsReport(CacheEntryStats VocStatus, CacheEntryStats VocCurrent);
-
-public sealed class GetCacheStatsQueryHandler(CacheStatistics statistics, IOptions<CachingOptions> options)
-    : IQueryHandler<GetCacheStatsQuery, CacheStatsReport>
+public sealed class GetCacheStatsQueryHandler(CacheStatistics statistics, CachedQueries queries)
+    : IQueryHandler<GetCacheStatsQuery, IReadOnlyDictionary<string, CacheEntryStats>>
 {
-    public ValueTask<CacheStatsReport> Handle(GetCacheStatsQuery query, CancellationToken cancellationToken)
-    {
-        var ttls = options.Value;
-        return ValueTask.FromResult(new CacheStatsReport(
-            statistics.Describe(CacheNames.VocStatus, ttls.StatusTtl),
-            statistics.Describe(CacheNames.VocCurrent, ttls.CurrentTtl)));
-    }
+    public ValueTask<IReadOnlyDictionary<string, CacheEntryStats>> Handle(GetCacheStatsQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyDictionary<string, CacheEntryStats>>(
+            queries.All.ToDictionary(cached => cached.Name, cached => statistics.Describe(cached.Name, cached.Ttl), StringComparer.Ordinal));
 }

@@ -5,11 +5,16 @@ namespace LunarVoc.Application.VocWindows.InvalidateCaches;
 
 /// <summary>
 /// An upstream provider's data changed: drop the cached VoC reads on every instance. The work is
-/// the cache-invalidation behavior's (tags and keys, locally and in Redis); the handler has none.
+/// the cache-invalidation behavior's (tags and keys, locally and in Redis); the handler says which
+/// caches that was.
 /// </summary>
-public sealed record InvalidateVocCachesCommand : ICommand<Unit>, IInvalidatesCache;
-
-public sealed class InvalidateVocCachesCommandHandler : ICommandHandler<InvalidateVocCachesCommand, Unit>
+public sealed record InvalidateVocCachesCommand : ICommand<IReadOnlyList<string>>, IInvalidatesCache
 {
-    public ValueTask<Unit> Handle(InvalidateVocCachesCommand command, CancellationToken cancellationToken) => Unit.ValueTask;
+    public IReadOnlyList<string> InvalidatedTags => VocCaches.WindowTags;
+}
+
+public sealed class InvalidateVocCachesCommandHandler(CachedQueries queries) : ICommandHandler<InvalidateVocCachesCommand, IReadOnlyList<string>>
+{
+    public ValueTask<IReadOnlyList<string>> Handle(InvalidateVocCachesCommand command, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(queries.NamesTagged(command.InvalidatedTags));
 }

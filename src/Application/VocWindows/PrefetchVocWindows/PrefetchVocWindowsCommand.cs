@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;
 
 /// <summary>Computes the windows of [now − DaysBehind, now + DaysAhead] and stores them.</summary>
-public sealed record PrefetchVocWindowsCommand : ICommand<PrefetchResult>, IInvalidatesCache;
+public sealed record PrefetchVocWindowsCommand : ICommand<PrefetchResult>, IInvalidatesCache
+{
+    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocCaches.WindowTags;
+}
 
 /// <summary>What a run did; <see cref="Ran"/> is false when another instance held the lock.</summary>
 public sealed record PrefetchResult(bool Ran, int Computed, StoreComputedResult? Stored)

@@ -7,7 +7,9 @@ namespace LunarVoc.Application.VocWindows.ReadCurrentWindows;
 /// <summary>The windows needed to answer "is the Moon void now".</summary>
 public sealed record ReadCurrentWindowsQuery : ICachedQuery<VocWindowSnapshot>
 {
-    public string CacheName => CacheNames.VocCurrent;
+    public string CacheName => VocCaches.Current;
+
+    public IReadOnlyList<string> Tags => VocCaches.WindowTags;
 
     public TimeSpan Ttl(CachingOptions options) => options.CurrentTtl;
 }

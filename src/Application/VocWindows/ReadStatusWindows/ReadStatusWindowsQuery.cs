@@ -7,7 +7,9 @@ namespace LunarVoc.Application.VocWindows.ReadStatusWindows;
 /// <summary>The windows needed to answer "is the Moon void now, and what comes next".</summary>
 public sealed record ReadStatusWindowsQuery : ICachedQuery<VocWindowSnapshot>
 {
-    public string CacheName => CacheNames.VocStatus;
+    public string CacheName => VocCaches.Status;
+
+    public IReadOnlyList<string> Tags => VocCaches.WindowTags;
 
     public TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
 }

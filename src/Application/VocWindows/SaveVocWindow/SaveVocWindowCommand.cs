@@ -9,7 +9,10 @@ namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 /// <param name="Source" example="almanac">Who computed the window: 1–64 letters, digits, '-', '_' or '.'.</param>
 /// <param name="Replace" example="false">Replace the stored windows this one overlaps instead of reporting the conflict.</param>
 public sealed record SaveVocWindowCommand(DateTimeOffset StartAt, DateTimeOffset EndAt, string Source, bool Replace = false)
-    : ICommand<SaveResult>, IInvalidatesCache;
+    : ICommand<SaveResult>, IInvalidatesCache
+{
+    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocCaches.WindowTags;
+}
 
 public sealed class SaveVocWindowCommandHandler(IVocWindowRepository repository)
     : ICommandHandler<SaveVocWindowCommand, SaveResult>

@@ -47,7 +47,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("a"));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(CacheNames.VocStatus).Misses, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(VocCaches.Status).Misses, Is.EqualTo(1));
     }
 
     [Test]
@@ -64,7 +64,7 @@ public sealed class ReadPipelineTests
         Assert.That(first.CacheStatus, Is.EqualTo(CacheStatus.Hit));
         Assert.That(second, Is.SameAs(first));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(CacheNames.VocStatus).Hits, Is.EqualTo(2));
+        Assert.That(harness.Statistics.For(VocCaches.Status).Hits, Is.EqualTo(2));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("fresh"));
         Assert.That(harness.ReadCount, Is.EqualTo(failures + 1));
-        var counters = harness.Statistics.For(CacheNames.VocStatus);
+        var counters = harness.Statistics.For(VocCaches.Status);
         Assert.That(counters.Retries, Is.EqualTo(failures));
         Assert.That(counters.DbErrors, Is.EqualTo(failures));
     }
@@ -141,7 +141,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("good"));
         Assert.That(answer.FetchedAt, Is.EqualTo(Noon));
         Assert.That(harness.ReadCount, Is.EqualTo(5), "one good read, then 1 + 3 retries");
-        Assert.That(harness.Statistics.For(CacheNames.VocStatus).StaleServed, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(VocCaches.Status).StaleServed, Is.EqualTo(1));
     }
 
     [Test]
@@ -183,7 +183,7 @@ public sealed class ReadPipelineTests
         Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(CacheNames.VocStatus).Retries, Is.Zero);
+        Assert.That(harness.Statistics.For(VocCaches.Status).Retries, Is.Zero);
     }
 
     [Test]

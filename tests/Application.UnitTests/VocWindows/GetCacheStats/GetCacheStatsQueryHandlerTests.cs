@@ -1,3 +1,4 @@
+using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,13 @@ public sealed class GetCacheStatsQueryHandlerTests
     {
         var time = new FakeTimeProvider();
         var options = Options.Create(new CachingOptions { StatusTtlSeconds = 120, CurrentTtlSeconds = 60 });
-        var handler = new GetCacheStatsQueryHandler(new CacheStatistics(time), options);
+        var handler = new GetCacheStatsQueryHandler(new CacheStatistics(time), new CachedQueries(options));
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.VocStatus, Is.EqualTo(new CacheEntryStats(false, null, 120)));
-        Assert.That(report.VocCurrent, Is.EqualTo(new CacheEntryStats(false, null, 60)));
+        Assert.That(report.Keys, Is.EquivalentTo(new[] { VocCaches.Status, VocCaches.Current }), "every cached query, discovered");
+        Assert.That(report[VocCaches.Status], Is.EqualTo(new CacheEntryStats(false, null, 120)));
+        Assert.That(report[VocCaches.Current], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
 
     [Test]
@@ -26,13 +28,13 @@ public sealed class GetCacheStatsQueryHandlerTests
     {
         var time = new FakeTimeProvider();
         var statistics = new CacheStatistics(time);
-        statistics.For(CacheNames.VocStatus).Fetched(time.GetUtcNow());
+        statistics.For(VocCaches.Status).Fetched(time.GetUtcNow());
         time.Advance(TimeSpan.FromSeconds(45));
-        var handler = new GetCacheStatsQueryHandler(statistics, Options.Create(new CachingOptions()));
+        var handler = new GetCacheStatsQueryHandler(statistics, new CachedQueries(Options.Create(new CachingOptions())));
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.VocStatus, Is.EqualTo(new CacheEntryStats(true, 45, 120)));
-        Assert.That(report.VocCurrent.HasData, Is.False);
+        Assert.That(report[VocCaches.Status], Is.EqualTo(new CacheEntryStats(true, 45, 120)));
+        Assert.That(report[VocCaches.Current].HasData, Is.False);
     }
 }
