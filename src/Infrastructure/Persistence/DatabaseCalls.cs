@@ -17,7 +17,7 @@ namespace LunarVoc.Infrastructure.Persistence;
 internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider timeProvider)
 {
     // PostgreSQL's codes for a relation or schema that does not exist: the schema was dropped under us,
-    // which is a fault of the database, not a bug in the statement.
+    // which is a fault of the database, not a bug in the statement. (Two fixed codes.)
     private static readonly HashSet<string> MissingSchema = ["42P01", "3F000"];
 
     /// <param name="operation">The call; the token it gets is never cancelled (see above).</param>

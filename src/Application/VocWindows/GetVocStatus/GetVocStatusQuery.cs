@@ -8,15 +8,11 @@ namespace LunarVoc.Application.VocWindows.GetVocStatus;
 /// <summary>Whether the Moon is void now, the next window and those of the next 48 hours: the answer for this instant.</summary>
 public sealed record GetVocStatusQuery : IQuery<VocAnswer>;
 
-/// <summary>Reads the windows (cached, retried, stale when the store fails) and answers for now.</summary>
 public sealed class GetVocStatusQueryHandler(ISender sender, TimeProvider timeProvider, IOptions<CachingOptions> caching)
     : IQueryHandler<GetVocStatusQuery, VocAnswer>
 {
     private static readonly ReadStatusWindowsQuery Read = new();
 
-    public async ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken)
-    {
-        var windows = await sender.Send(Read, cancellationToken);
-        return VocAnswer.At(timeProvider.GetUtcNow(), windows, Read.Ttl(caching.Value));
-    }
+    public ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken) =>
+        VocAnswer.ReadAsync(sender, Read, timeProvider, caching.Value, cancellationToken);
 }
