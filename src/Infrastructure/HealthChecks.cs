@@ -16,16 +16,14 @@ namespace LunarVoc.Infrastructure;
 /// </summary>
 public static class HealthChecks
 {
-    public const string ReadyTag = "ready";
-
     public static IServiceCollection AddLunarVocHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("postgresql", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("postgresql");
 
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")))
         {
-            checks.AddCheck<SharedCacheHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(2));
+            checks.AddCheck<SharedCacheHealthCheck>("redis", failureStatus: HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(2));
         }
 
         return services;

@@ -43,7 +43,7 @@ internal sealed class RecentHealthReport(HealthCheckService checks, TimeProvider
         {
             try
             {
-                _result.SetResult(await checks.CheckHealthAsync(check => check.Tags.Contains(Infrastructure.HealthChecks.ReadyTag)));
+                _result.SetResult(await checks.CheckHealthAsync());
             }
             catch (Exception ex)
             {

@@ -37,25 +37,31 @@ internal static class RedisCache
         }
 
         services.AddValidatedOptions<RedisOptions>(configuration, RedisOptions.SectionName);
-        var timeout = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>()?.TimeoutMilliseconds ?? new RedisOptions().TimeoutMilliseconds;
-        var redis = ConfigurationOptions.Parse(connectionString);
-        redis.AbortOnConnectFail = false;
-        redis.ConnectTimeout = timeout;
-        redis.SyncTimeout = timeout;
-        redis.AsyncTimeout = timeout;
-        redis.ConnectRetry = 1;
-        // Timeouts are checked on the heartbeat (every second by default): check often enough that a
-        // timeout means the configured time, not up to a second more.
-        redis.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(50, timeout / 5)));
-
-        var redisOptions = new RedisCacheOptions { ConfigurationOptions = redis, InstanceName = "lunarvoc:" };
         services.AddSingleton(provider => new GuardedDistributedCache(
-            new Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache(Options.Create(redisOptions)),
+            new Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache(Options.Create(new RedisCacheOptions
+            {
+                ConfigurationOptions = Connection(connectionString, provider.GetRequiredService<IOptions<RedisOptions>>().Value.TimeoutMilliseconds),
+                InstanceName = "lunarvoc:",
+            })),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IMeterFactory>(),
             provider.GetRequiredService<ILogger<GuardedDistributedCache>>()));
         services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<GuardedDistributedCache>());
         services.PostConfigure<CachingOptions>(options => options.SharedCache = true);
         return services;
+    }
+
+    private static ConfigurationOptions Connection(string connectionString, int timeoutMilliseconds)
+    {
+        var redis = ConfigurationOptions.Parse(connectionString);
+        redis.AbortOnConnectFail = false;
+        redis.ConnectTimeout = timeoutMilliseconds;
+        redis.SyncTimeout = timeoutMilliseconds;
+        redis.AsyncTimeout = timeoutMilliseconds;
+        redis.ConnectRetry = 1;
+        // Timeouts are checked on the heartbeat (every second by default): check often enough that a
+        // timeout means the configured time, not up to a second more.
+        redis.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(50, timeoutMilliseconds / 5)));
+        return redis;
     }
 }

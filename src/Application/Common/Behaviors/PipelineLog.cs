@@ -14,9 +14,6 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]
     public static partial void CacheUpdated(ILogger logger, string cache, DateTimeOffset fetchedAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
-    public static partial void Retrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s) because {Reason}")]
     public static partial void StaleServed(ILogger logger, string cache, long occurrences, double ageSeconds, string reason);
 

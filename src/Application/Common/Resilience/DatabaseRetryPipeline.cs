@@ -1,4 +1,3 @@
-using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,7 @@ namespace LunarVoc.Application.Common.Resilience;
 /// The Polly pipeline around database reads: retries of transient failures only, with our backoff,
 /// all inside the request's database budget (the timeout is outermost, so it bounds the retries too).
 /// </summary>
-public static class DatabaseRetryPipeline
+public static partial class DatabaseRetryPipeline
 {
     public const string Name = "database-read";
 
@@ -41,9 +40,12 @@ public static class DatabaseRetryPipeline
             {
                 var cache = args.Context.Properties.GetValue(CacheNameKey, "unknown");
                 statistics.For(cache).Retried();
-                PipelineLog.Retrying(logger, cache, args.Outcome.Exception?.InnerException?.Message ?? args.Outcome.Exception?.Message, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds);
+                LogRetrying(logger, cache, args.Outcome.Exception?.InnerException?.Message ?? args.Outcome.Exception?.Message, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds);
                 return ValueTask.CompletedTask;
             },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
+    private static partial void LogRetrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
 }
