@@ -25,7 +25,6 @@ public static class DependencyInjection
         services.AddValidatedOptions<RetryOptions>(configuration, RetryOptions.SectionName);
         services.AddValidatedOptions<PrefetchOptions>(configuration, PrefetchOptions.SectionName);
 
-        services.AddHybridCache();
         services.AddSingleton<CacheStatistics>();
         services.AddSingleton<CachedQueries>();
         services.AddMetrics();

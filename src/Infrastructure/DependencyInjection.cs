@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddSingleton<IExclusiveLock>(provider => provider.GetRequiredService<AdvisoryLock>());
         services.AddSingleton<IVocCalculator, VocCalculator>();
         services.AddSingleton<DatabaseMigrator>();
+        // The cache behind the caching behavior: HybridCache, with Redis as its second level where configured.
+        services.AddHybridCache();
         services.AddRedisSecondLevel(configuration);
         services.AddLunarVocHealthChecks(configuration);
         services.AddHostedService<DatabaseStartup>();

@@ -34,6 +34,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton(Repository.Object)
             .AddSingleton(Calculator.Object)
             .AddSingleton(ExclusiveLock.Object);
+        services.AddHybridCache();
         services.AddApplication(configuration);
         _provider = services.BuildServiceProvider();
         Sender = _provider.GetRequiredService<ISender>();
