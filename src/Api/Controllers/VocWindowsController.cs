@@ -80,7 +80,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     /// <response code="409">The window overlaps a different stored window, named in conflicting_window; nothing was stored.</response>
     /// <response code="413">The body is larger than 16 KiB.</response>
     /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
-    /// <response code="503">The database is unreachable; nothing was stored.</response>
+    /// <response code="503">The database did not answer within the budget. If it only answers later the window may still be stored; sending the same window again is safe (200, never a second row).</response>
     [HttpPost]
     [Authorize(Policy = ApiSecurity.WriterPolicy)]
     [EnableRateLimiting(RateLimiting.Writes)]

@@ -10,8 +10,9 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// </summary>
 internal sealed class AdvisoryLock(NpgsqlDataSource dataSource, DatabaseCalls calls) : IExclusiveLock
 {
+    // No budget: a lock acquired after its caller had stopped waiting would never be released.
     public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken) =>
-        calls.RunAsync(token => AcquireAsync("SELECT pg_try_advisory_lock(hashtext(@name))", name, token), cancellationToken);
+        calls.RunAsync(token => AcquireAsync("SELECT pg_try_advisory_lock(hashtext(@name))", name, token), cancellationToken, Timeout.InfiniteTimeSpan);
 
     /// <summary>Waits for the lock however long another holder keeps it (start-up: instances migrating together take turns).</summary>
     public async Task<IAsyncDisposable> WaitAsync(string name, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider
 
     /// <param name="operation">The call; the token it gets is never cancelled (see above).</param>
     /// <param name="cancellationToken">The caller going away: it is answered at once.</param>
-    /// <param name="budget">A shorter budget than the request's, e.g. for a readiness check.</param>
+    /// <param name="budget">Another budget than the request's: shorter for a readiness check, none (infinite) for a lock.</param>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, TimeSpan? budget = null)
     {
         var work = TranslateAsync(operation);
