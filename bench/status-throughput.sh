@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Cached GET /api/lunar/voc/status vs a bare Kestrel endpoint returning a fixed JSON body of the
+# Cached GET /api/lunar/voc/status vs two floors returning a fixed JSON body of the same size: bare
+# Kestrel, and an empty [ApiController] action behind the middleware the service needs. Of the
 # same size, measured with wrk on loopback in one run, alternating the two targets.
 # Also counts database reads during the load (cache_stats misses). Writes bench/results/status-throughput.md.
 # Both servers use the same host defaults (WebApplication.CreateBuilder), so the ratio measures
@@ -68,26 +69,28 @@ rps() {
 }
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/" >/dev/null          # JIT warm-up (tiering), both
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$api_port/api/lunar/voc/status" >/dev/null
-ours=(); bare=()
+wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/empty" >/dev/null
+ours=(); bare=(); empty=()
 for r in $(seq 1 "$rounds"); do
   bare+=("$(rps "http://127.0.0.1:$bare_port/" "$bare_pid")")
+  empty+=("$(rps "http://127.0.0.1:$bare_port/empty" "$bare_pid")")
   ours+=("$(rps "http://127.0.0.1:$api_port/api/lunar/voc/status" "$api_pid")")
 done
 stats=$(curl -s "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats")
 misses_after=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["voc_status"]["misses"])' "$stats")
 hits=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["voc_status"]["hits"])' "$stats")
 
-summary=$(python3 - "${bare[*]}" "${ours[*]}" <<'PY'
+summary=$(python3 - "${bare[*]}" "${ours[*]}" "${empty[*]}" <<'PY'
 import sys, statistics
 def parse(arg): return [tuple(float(v) for v in x.split(":")) for x in arg.split()]
-bare, ours = parse(sys.argv[1]), parse(sys.argv[2])
-mb, mo = statistics.median(r for r, _ in bare), statistics.median(r for r, _ in ours)
-cb, co = statistics.median(c for _, c in bare), statistics.median(c for _, c in ours)
-print(f"{mb:.0f} {mo:.0f} {mo/mb:.2f} {cb:.1f} {co:.1f} {cb/co:.2f}")
-print(" ".join(f"{r:.0f}" for r, _ in bare)); print(" ".join(f"{r:.0f}" for r, _ in ours))
+bare, ours, empty = parse(sys.argv[1]), parse(sys.argv[2]), parse(sys.argv[3])
+mb, mo, me = (statistics.median(r for r, _ in xs) for xs in (bare, ours, empty))
+cb, co, ce = (statistics.median(c for _, c in xs) for xs in (bare, ours, empty))
+print(f"{mb:.0f} {mo:.0f} {mo/mb:.2f} {cb:.1f} {co:.1f} {cb/co:.2f} {me:.0f} {ce:.1f} {me/mb:.2f} {co/ce:.2f}")
+print(" ".join(f"{r:.0f}" for r, _ in bare)); print(" ".join(f"{r:.0f}" for r, _ in ours)); print(" ".join(f"{r:.0f}" for r, _ in empty))
 PY
 )
-{ read -r bare_median ours_median ratio bare_cpu ours_cpu cpu_ratio; read -r bare_rounds; read -r ours_rounds; } <<<"$summary"
+{ read -r bare_median ours_median ratio bare_cpu ours_cpu cpu_ratio empty_median empty_cpu empty_ratio ours_vs_empty_cpu; read -r bare_rounds; read -r ours_rounds; read -r empty_rounds; } <<<"$summary"
 load_seconds=$(( duration * rounds * 2 + 20 ))
 
 mkdir -p bench/results
@@ -97,9 +100,11 @@ cat > bench/results/status-throughput.md <<MD
 | target | body bytes | requests/s per round | median | server CPU µs per request (median) |
 | --- | --- | --- | --- | --- |
 | bare Kestrel, fixed JSON | $bare_bytes | $bare_rounds | $bare_median | $bare_cpu |
+| empty \`[ApiController]\` action, same bytes, rate limiter + auth middleware | $bare_bytes | $empty_rounds | $empty_median | $empty_cpu |
 | \`GET /api/lunar/voc/status\` (cached) | $body_bytes | $ours_rounds | $ours_median | $ours_cpu |
 
 **Ratio (ours / bare): $ratio** requests/s (target ≥ 0.8); by server CPU per request: $cpu_ratio.
+Empty action / bare: $empty_ratio requests/s. **Server CPU per request, ours / empty action: $ours_vs_empty_cpu** (target ≤ 1.25).
 Database reads for the status cache during ~${load_seconds}s of load: $(( misses_after - misses_before )) (cache_stats misses; TTL 120 s), with $hits hits.
 MD
 cat bench/results/status-throughput.md
