@@ -26,6 +26,33 @@ public sealed class ApiProcess : IDisposable
     /// <param name="settings">Further settings, as environment variables (e.g. Limits__MaxConcurrentConnections).</param>
     public static async Task<ApiProcess> StartAsync(string connectionString, int port, IDictionary<string, string>? settings = null)
     {
+        var startInfo = StartInfo(connectionString, port, settings);
+        var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var started = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await started.WaitUntilServingAsync();
+        return started;
+    }
+
+    /// <summary>Runs the API with settings that must stop it at start-up; returns its exit code and what it wrote to stderr.</summary>
+    public static async Task<(int ExitCode, string Errors)> FailToStartAsync(string connectionString, IDictionary<string, string> settings)
+    {
+        var startInfo = StartInfo(connectionString, LoopbackPorts.Free(), settings);
+        using var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(bound.Token);
+        return (process.ExitCode, await errors + await output);
+    }
+
+    /// <summary>The built API on a loopback port, as in production, with a test key, no limits or pre-fetch unless <paramref name="settings"/> say otherwise.</summary>
+    private static ProcessStartInfo StartInfo(string connectionString, int port, IDictionary<string, string>? settings)
+    {
         var api = typeof(Program).Assembly.Location;
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -46,42 +73,7 @@ public sealed class ApiProcess : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var started = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await started.WaitUntilServingAsync();
-        return started;
-    }
-
-    /// <summary>Runs the API with settings that must stop it at start-up; returns its exit code and what it wrote to stderr.</summary>
-    public static async Task<(int ExitCode, string Errors)> FailToStartAsync(string connectionString, IDictionary<string, string> settings)
-    {
-        var api = typeof(Program).Assembly.Location;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { api, "--contentRoot", Path.GetDirectoryName(api)! },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPorts.Free()}";
-        startInfo.Environment["ConnectionStrings__Postgres"] = connectionString;
-        startInfo.Environment["Prefetch__Enabled"] = "false";
-        foreach (var (name, value) in settings)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(bound.Token);
-        return (process.ExitCode, await errors + await output);
+        return startInfo;
     }
 
     public HttpClient CreateClient(bool writer = false)
