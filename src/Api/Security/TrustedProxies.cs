@@ -26,12 +26,16 @@ public sealed class TrustedProxies : IValidatableObject
 
     public bool Any => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 
-    /// <summary>Whether a peer is one of the trusted proxies (settings are validated at start-up).</summary>
+    // Parsed once, on first use after start-up validation: every new connection asks Trusts.
+    private IPAddress[] Proxies => field ??= [.. KnownProxies.Select(IPAddress.Parse)];
+
+    private IPNetwork[] Networks => field ??= [.. KnownNetworks.Select(IPNetwork.Parse)];
+
+    /// <summary>Whether a peer is one of the trusted proxies.</summary>
     public bool Trusts(IPAddress peer)
     {
         var address = peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer;
-        return KnownProxies.Any(proxy => IPAddress.Parse(proxy).Equals(address))
-            || KnownNetworks.Any(network => IPNetwork.Parse(network).Contains(address));
+        return Proxies.Contains(address) || Networks.Any(network => network.Contains(address));
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -68,14 +72,14 @@ public sealed class TrustedProxies : IValidatableObject
             options.ForwardLimit = trusted.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in trusted.KnownProxies)
+            foreach (var proxy in trusted.Proxies)
             {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
+                options.KnownProxies.Add(proxy);
             }
 
-            foreach (var network in trusted.KnownNetworks)
+            foreach (var network in trusted.Networks)
             {
-                options.KnownIPNetworks.Add(IPNetwork.Parse(network));
+                options.KnownIPNetworks.Add(network);
             }
         }
     }
