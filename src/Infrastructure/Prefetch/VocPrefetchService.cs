@@ -42,6 +42,10 @@ internal sealed partial class VocPrefetchService(
         {
             // Shutting down.
         }
+
+        // Finish on a fresh thread-pool item: a cancelled cache read completes inside the cache's own
+        // completion, and the host's shutdown, which continues from here, waits for that cache.
+        await Task.Yield();
     }
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)
