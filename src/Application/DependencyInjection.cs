@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<LastGoodStore>();
+        InjectedClock.Register(services);
         services.AddSingleton<OutageThrottle>();
         services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);
 
@@ -40,9 +41,10 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
             // First listed is outermost. Validation first: nothing invalid reaches a cache or the store.
-            // Stale fallback wraps the cache, so it sees a failed fetch after its retries and can also
-            // stop waiting for a slow one. Retry sits inside the cache's fetch: one retry loop per key,
-            // however many callers wait on it. Invalidation runs after a write has succeeded.
+            // Stale fallback (store queries) wraps the cache, so it sees a failed fetch after its retries
+            // and can also stop waiting for a slow one. Retry (store queries) sits inside the cache's
+            // fetch: one retry loop per key, however many callers wait on it. Invalidation runs after
+            // a write has succeeded.
             options.PipelineBehaviors =
             [
                 typeof(ValidationBehavior<,>),

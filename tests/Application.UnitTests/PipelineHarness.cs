@@ -20,7 +20,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public PipelineHarness(IDictionary<string, string?>? settings = null, Random? random = null)
+    public PipelineHarness(IDictionary<string, string?>? settings = null, Random? random = null, IVocCalculator? calculator = null)
     {
         // A long soft timeout unless a test is about it: the fake clock only moves when a test moves it.
         var configuration = new ConfigurationBuilder()
@@ -32,7 +32,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton(random ?? new Random(7))
             .AddSingleton(Repository.Object)
-            .AddSingleton(Calculator.Object)
+            .AddSingleton(calculator ?? Calculator.Object)
             .AddSingleton(ExclusiveLock.Object);
         services.AddHybridCache();
         services.AddApplication(configuration);

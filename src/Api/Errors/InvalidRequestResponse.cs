@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LunarVoc.Api.Errors;
 
@@ -14,21 +12,12 @@ internal static partial class InvalidRequestResponse
 {
     public static IActionResult Create(ActionContext context)
     {
-        var errors = new ModelStateDictionary();
-        foreach (var (key, entry) in context.ModelState)
-        {
-            foreach (var error in entry.Errors)
-            {
-                foreach (var (field, message) in Describe(FieldName(key), error.ErrorMessage))
-                {
-                    errors.AddModelError(field, message);
-                }
-            }
-        }
+        var errors = context.ModelState
+            .SelectMany(entry => entry.Value!.Errors.SelectMany(error => Describe(FieldName(entry.Key), error.ErrorMessage)))
+            .GroupBy(error => error.Field, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(error => error.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
-        var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
-            .CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest);
-        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+        return Problems.Result(Problems.Validation(errors));
     }
 
     private static IEnumerable<(string Field, string Message)> Describe(string field, string message)

@@ -60,17 +60,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
         return true;
     }
 
-    private static ValidationProblemDetails ValidationProblem(ValidationException exception)
+    private static ProblemDetails ValidationProblem(ValidationException exception)
     {
         var errors = exception.Errors
             .GroupBy(failure => JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).ToArray(), StringComparer.Ordinal);
 
-        return new ValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
-        };
+        return Problems.Validation(errors);
     }
 
     private ProblemDetails Unavailable(HttpContext httpContext, DataSourceUnavailableException exception)

@@ -31,6 +31,18 @@ public static class Problems
     public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null, TimeSpan? retryAfter = null) =>
         WriteAsync(context, new ProblemDetails { Status = status, Title = title, Detail = detail }, retryAfter);
 
+    /// <summary>A 400 naming each field that is wrong (by its JSON name) and what is wrong with it.</summary>
+    /// <remarks>
+    /// The errors are an extension member rather than <see cref="ValidationProblemDetails"/>: the
+    /// problem-details writer used inside MVC serialises the base type and would drop them.
+    /// </remarks>
+    public static ProblemDetails Validation(IDictionary<string, string[]> errors) => new()
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "One or more validation errors occurred.",
+        Extensions = { ["errors"] = errors },
+    };
+
     /// <summary>A controller's answer that is a problem (404, 409…), written the same way.</summary>
     public static ActionResult Result(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
     {
@@ -40,8 +52,10 @@ public static class Problems
             problem.Extensions[name] = value;
         }
 
-        return new ProblemResult(problem);
+        return Result(problem);
     }
+
+    public static ActionResult Result(ProblemDetails problem) => new ProblemResult(problem);
 
     private sealed class ProblemResult(ProblemDetails problem) : ActionResult
     {

@@ -23,7 +23,7 @@ public sealed record VocAnswer(VocWindowSnapshot Snapshot, VocStatus Status, Dat
         where TRead : ICachedQuery<VocWindowSnapshot>
     {
         var windows = await sender.Send(read, cancellationToken);
-        return At(timeProvider.GetUtcNow(), windows, read.Ttl(caching));
+        return At(timeProvider.GetUtcNow(), windows, TRead.Ttl(caching));
     }
 
     /// <summary>Works out the answer at <paramref name="now"/> from windows that stay fresh for <paramref name="ttl"/>.</summary>

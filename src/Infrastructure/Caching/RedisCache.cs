@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LunarVoc.Application.Common;
-using LunarVoc.Application.Common.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
@@ -47,7 +46,6 @@ internal static class RedisCache
             provider.GetRequiredService<IMeterFactory>(),
             provider.GetRequiredService<ILogger<GuardedDistributedCache>>()));
         services.AddSingleton<IDistributedCache>(provider => provider.GetRequiredService<GuardedDistributedCache>());
-        services.PostConfigure<CachingOptions>(options => options.SharedCache = true);
         return services;
     }
 

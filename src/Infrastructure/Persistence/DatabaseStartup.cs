@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
-using Polly.Retry;
+using LunarVoc.Application.Common.Resilience;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
@@ -14,6 +14,7 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// </summary>
 internal sealed partial class DatabaseStartup(
     NpgsqlDataSource dataSource,
+    DatabaseCalls calls,
     DatabaseMigrator migrator,
     IOptions<DatabaseOptions> options,
     TimeProvider timeProvider,
@@ -24,37 +25,34 @@ internal sealed partial class DatabaseStartup(
         var settings = options.Value;
         var connection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(),
-                MaxRetryAttempts = settings.StartupAttempts - 1,
-                Delay = TimeSpan.FromSeconds(settings.StartupRetryDelaySeconds),
-                BackoffType = DelayBackoffType.Constant,
-                OnRetry = args =>
-                {
-                    LogWaiting(args.AttemptNumber + 1, settings.StartupAttempts, connection.Host, connection.Port,
-                        args.Outcome.Exception?.Message);
-                    return ValueTask.CompletedTask;
-                },
-            })
+            .AddDatabaseRetry(
+                settings.StartupAttempts - 1,
+                _ => TimeSpan.FromSeconds(settings.StartupRetryDelaySeconds),
+                _ => true, // a server still starting may refuse logins for a moment too
+                (retry, failure, _, _) => LogWaiting(retry + 1, settings.StartupAttempts, connection.Host, connection.Port,
+                    failure.InnerException?.Message ?? failure.Message))
             .Build();
 
         try
         {
+            // Bounded by Npgsql's connect timeout, not by a request's budget.
             await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    await using var probe = await dataSource.OpenConnectionAsync(token);
-                },
+                async token => await calls.RunAsync(OpenAsync, token, Timeout.InfiniteTimeSpan),
                 cancellationToken);
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is DataSourceUnavailableException or NpgsqlException)
         {
             LogUnreachable(ex, connection.Host, connection.Port, connection.Database, settings.StartupAttempts);
-            throw new DataSourceUnavailableException("The database could not be reached at start-up.", isTransient: false, ex);
+            throw new DataSourceUnavailableException("The database could not be reached at start-up.", isTransient: false, ex is DataSourceUnavailableException { InnerException: { } inner } ? inner : ex);
         }
 
         await migrator.MigrateAsync(cancellationToken);
+    }
+
+    private async Task<bool> OpenAsync(CancellationToken cancellationToken)
+    {
+        await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
+        return true;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

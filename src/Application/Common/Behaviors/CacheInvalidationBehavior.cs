@@ -26,9 +26,11 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         var cleared = string.Join(',', tags);
         try
         {
+            var names = queries.NamesTagged(tags);
             await cache.RemoveByTagAsync(tags, CancellationToken.None);
-            await cache.RemoveAsync(queries.NamesTagged(tags), CancellationToken.None);
-            statistics.Cleared();
+            // Queries without parameters are keyed by their name: removing the keys as well drops the shared copies outright.
+            await cache.RemoveAsync(names, CancellationToken.None);
+            statistics.Cleared(names);
             PipelineLog.CachesCleared(logger, cleared);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Telemetry;
 using Mediator;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,129 +11,73 @@ namespace LunarVoc.Application.Common.Behaviors;
 
 /// <summary>
 /// Serves cached queries from HybridCache, which runs one fetch per key however many callers miss
-/// at once. Freshness is judged against the injected clock from the answer's own FetchedAt, so
-/// the TTL is exact and testable. Every fetched answer also becomes the last good one.
+/// at once. An answer lives for its query's TTL; where a shared (distributed) cache backs
+/// HybridCache, an instance keeps it in its own memory only for the local lifetime, then looks at
+/// the shared cache again, so writes made on other instances show here within that bound.
+/// Every fetched answer also becomes the last good one, the stale fallback's.
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(
     HybridCache cache,
     LastGoodStore lastGood,
     CacheStatistics statistics,
-    TimeProvider timeProvider,
     IOptions<CachingOptions> options,
-    ILogger<CachingBehavior<TMessage, TResponse>> logger)
+    ILogger<CachingBehavior<TMessage, TResponse>> logger,
+    IDistributedCache? sharedCache = null)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICachedQuery<TResponse>
     where TResponse : ICacheableResponse<TResponse>
 {
-    private EntrySettings? _settings;
+    private readonly HybridCacheEntryOptions _entry = EntryOptions(TMessage.Ttl(options.Value), options.Value, sharedCache is not null);
+    private readonly string[] _tags = [.. TMessage.Tags];
+    private readonly CacheCounters _counters = statistics.For(TMessage.CacheName);
 
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var settings = _settings ??= new EntrySettings(message, options.Value);
-        var fetch = new Fetch(this, message, next);
+        var fetched = false;
+        var caller = Activity.Current?.Context ?? default;
+        var answer = await cache.GetOrCreateAsync(
+            message.CacheKey,
+            async token =>
+            {
+                fetched = true;
+                return await FetchAsync(message, next, caller, token);
+            },
+            _entry,
+            _tags,
+            cancellationToken);
 
-        var answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Read, settings.Tags, cancellationToken);
-        if (!fetch.Ran && settings.SharedCheckDue(timeProvider.GetUtcNow()))
+        if (fetched)
         {
-            // Shared cache: past the local lifetime, look at Redis (and its tag invalidations) again,
-            // so writes made on other instances show here within that bound.
-            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Shared, settings.Tags, cancellationToken);
-        }
-
-        var age = timeProvider.GetUtcNow() - answer.FetchedAt;
-        if (!fetch.Ran && age >= settings.Ttl)
-        {
-            // Expired by our clock though still held by the cache: fetch again (callers arriving together share one fetch).
-            answer = await cache.GetOrCreateAsync(message.CacheName, fetch, Fetch.RunAsync, settings.Refresh, settings.Tags, cancellationToken);
-        }
-
-        var counters = statistics.For(message.CacheName);
-        if (fetch.Ran)
-        {
-            counters.Miss();
+            _counters.Miss();
             return answer.WithCacheStatus(CacheStatus.Miss);
         }
 
-        counters.Hit();
-        PipelineLog.CacheHit(logger, message.CacheName, age.TotalSeconds);
+        _counters.Hit();
+        PipelineLog.CacheHit(logger, TMessage.CacheName, message.CacheKey);
         return answer;
     }
 
-    private async ValueTask<TResponse> FetchAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    /// <summary>Runs the handler; what it returns is stored as a hit for the callers after this one.</summary>
+    private async ValueTask<TResponse> FetchAsync(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, ActivityContext caller, CancellationToken cancellationToken)
     {
-        PipelineLog.CacheMiss(logger, message.CacheName);
-        var fresh = await next(message, cancellationToken);
-        statistics.For(message.CacheName).Fetched(fresh.FetchedAt);
-        lastGood.Remember(message.CacheName, fresh);
-        PipelineLog.CacheUpdated(logger, message.CacheName, fresh.FetchedAt);
+        // HybridCache runs the fetch outside the caller's execution context: the span names the
+        // request's trace as its parent, so the retries and queries under it stay in that trace.
+        using var span = LunarVocMetrics.ActivitySource.StartActivity("cache.fetch", ActivityKind.Internal, caller);
+        span?.SetTag("cache", TMessage.CacheName);
+        PipelineLog.CacheMiss(logger, message.CacheKey);
 
+        var fresh = await next(message, cancellationToken);
+        _counters.Fetched(fresh.FetchedAt);
+        lastGood.Remember(message.CacheKey, fresh);
+        PipelineLog.CacheUpdated(logger, message.CacheKey, fresh.FetchedAt);
         return fresh.WithCacheStatus(CacheStatus.Hit);
     }
 
-    /// <summary>Per message type, worked out once: a cached query's TTL and tags do not change while the service runs.</summary>
-    private sealed class EntrySettings(TMessage message, CachingOptions options)
+    private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl, CachingOptions options, bool shared) => new()
     {
-        private long _sharedCheckedAtTicks;
-
-        public TimeSpan Ttl { get; } = message.Ttl(options);
-
-        public string[] Tags { get; } = message.Tags.ToArray();
-
-        public HybridCacheEntryOptions Read => field ??= new()
-        {
-            Expiration = Ttl,
-            LocalCacheExpiration = options.SharedCache && options.LocalLifetime < Ttl ? options.LocalLifetime : Ttl,
-        };
-
-        public HybridCacheEntryOptions Shared => field ??= new()
-        {
-            Expiration = Ttl,
-            LocalCacheExpiration = Read.LocalCacheExpiration,
-            Flags = HybridCacheEntryFlags.DisableLocalCacheRead,
-        };
-
-        /// <summary>True for one caller per local lifetime, when a shared cache is configured.</summary>
-        public bool SharedCheckDue(DateTimeOffset now)
-        {
-            if (!options.SharedCache)
-            {
-                return false;
-            }
-
-            var last = Interlocked.Read(ref _sharedCheckedAtTicks);
-            return now.UtcTicks - last >= options.LocalLifetime.Ticks
-                && Interlocked.CompareExchange(ref _sharedCheckedAtTicks, now.UtcTicks, last) == last;
-        }
-
-        public HybridCacheEntryOptions Refresh => field ??= new()
-        {
-            Expiration = Ttl,
-            LocalCacheExpiration = Ttl,
-            Flags = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead,
-        };
-    }
-
-    /// <summary>The state of one call: whether this caller's fetch ran (a miss) or the cache answered (a hit).</summary>
-    private sealed class Fetch(
-        CachingBehavior<TMessage, TResponse> owner, TMessage message, MessageHandlerDelegate<TMessage, TResponse> next)
-    {
-        public bool Ran { get; private set; }
-
-        public static ValueTask<TResponse> RunAsync(Fetch state, CancellationToken cancellationToken) =>
-            state.Run(cancellationToken);
-
-        // HybridCache runs the factory outside the caller's execution context, so the request's
-        // trace is carried in by hand: the fetch span, and the retries and queries under it, stay
-        // in the trace of the request that caused the fetch.
-        private readonly ActivityContext _caller = Activity.Current?.Context ?? default;
-
-        private async ValueTask<TResponse> Run(CancellationToken cancellationToken)
-        {
-            Ran = true;
-            using var span = LunarVocMetrics.ActivitySource.StartActivity("cache.fetch", ActivityKind.Internal, _caller);
-            span?.SetTag("cache", message.CacheName);
-            return await owner.FetchAsync(message, next, cancellationToken);
-        }
-    }
+        Expiration = ttl,
+        LocalCacheExpiration = shared && options.LocalLifetime < ttl ? options.LocalLifetime : ttl,
+    };
 }

@@ -5,10 +5,10 @@ namespace LunarVoc.Application.Common.Behaviors;
 /// <summary>The pipeline's log lines, at the moments the old service logged them.</summary>
 internal static partial class PipelineLog
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit (age {AgeSeconds:0}s)")]
-    public static partial void CacheHit(ILogger logger, string cache, double ageSeconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit ({Key})")]
+    public static partial void CacheHit(ILogger logger, string cache, string key);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching from the database")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching")]
     public static partial void CacheMiss(ILogger logger, string cache);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]

@@ -23,7 +23,7 @@ public sealed class RetryBehavior<TMessage, TResponse>(
     TimeProvider timeProvider,
     IOptions<CachingOptions> options)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : ICachedQuery<TResponse>
+    where TMessage : IStoreQuery<TResponse>
     where TResponse : ICacheableResponse<TResponse>
 {
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(DatabaseRetryPipeline.Name);
@@ -41,7 +41,7 @@ public sealed class RetryBehavior<TMessage, TResponse>(
         }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(DatabaseRetryPipeline.CacheNameKey, message.CacheName);
+        context.Properties.Set(DatabaseRetryPipeline.CacheNameKey, TMessage.CacheName);
         try
         {
             var answer = await _pipeline.ExecuteAsync(
@@ -78,7 +78,7 @@ public sealed class RetryBehavior<TMessage, TResponse>(
         catch (DataSourceUnavailableException ex)
         {
             attempt?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
-            statistics.For(message.CacheName).Failed(timeProvider.GetUtcNow());
+            statistics.For(TMessage.CacheName).Failed(timeProvider.GetUtcNow());
             throw;
         }
     }

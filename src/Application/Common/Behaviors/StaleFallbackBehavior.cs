@@ -20,7 +20,7 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
     IOptions<CachingOptions> options,
     ILogger<StaleFallbackBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : ICachedQuery<TResponse>
+    where TMessage : IStoreQuery<TResponse>
     where TResponse : class, ICacheableResponse<TResponse>
 {
     // During an outage every request may be served stale or refused: log that once a minute, not per request.
@@ -33,11 +33,13 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
         var pending = next(message, cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
-            return pending.Result; // a cache hit: nothing to guard
+            // Already answered (a hit from memory): nothing to guard. Only a shortcut; an answer
+            // that arrives later takes the path below, which is correct for hits and misses alike.
+            return pending.Result;
         }
 
         var settings = options.Value;
-        var stale = lastGood.Find<TResponse>(message.CacheName, timeProvider.GetUtcNow(), settings.MaxStaleness);
+        var stale = lastGood.Find<TResponse>(message.CacheKey, timeProvider.GetUtcNow(), settings.MaxStaleness);
         if (stale is null)
         {
             try
@@ -48,7 +50,7 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
             {
                 if (_log.ShouldWrite(out var occurrences))
                 {
-                    PipelineLog.NoFallback(logger, ex, message.CacheName, occurrences);
+                    PipelineLog.NoFallback(logger, ex, TMessage.CacheName, occurrences);
                 }
 
                 throw;
@@ -66,11 +68,11 @@ public sealed class StaleFallbackBehavior<TMessage, TResponse>(
         }
         catch (DataSourceUnavailableException ex)
         {
-            return Serve(message.CacheName, stale, ex.Message);
+            return Serve(TMessage.CacheName, stale, ex.Message);
         }
 
-        _ = ObserveInBackground(message.CacheName, refresh);
-        return Serve(message.CacheName, stale, "the refresh is slow");
+        _ = ObserveInBackground(TMessage.CacheName, refresh);
+        return Serve(TMessage.CacheName, stale, "the refresh is slow");
     }
 
     private TResponse Serve(string cacheName, TResponse stale, string reason)

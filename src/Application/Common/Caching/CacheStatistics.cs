@@ -15,11 +15,11 @@ public sealed class CacheStatistics(TimeProvider timeProvider)
     /// <summary>Every cache seen so far, with its counters.</summary>
     public IEnumerable<KeyValuePair<string, CacheCounters>> All => _caches;
 
-    public void Cleared()
+    public void Cleared(IEnumerable<string> cacheNames)
     {
-        foreach (var counters in _caches.Values)
+        foreach (var name in cacheNames)
         {
-            counters.Clear();
+            For(name).Clear();
         }
     }
 

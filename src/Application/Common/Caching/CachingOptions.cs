@@ -32,9 +32,6 @@ public sealed class CachingOptions
     [Range(1, 3_600)]
     public int LocalLifetimeSeconds { get; set; } = 5;
 
-    /// <summary>Set when a distributed cache (Redis) backs HybridCache; not a setting of its own.</summary>
-    public bool SharedCache { get; set; }
-
     public TimeSpan LocalLifetime => TimeSpan.FromSeconds(LocalLifetimeSeconds);
 
     public TimeSpan StatusTtl => TimeSpan.FromSeconds(StatusTtlSeconds);

@@ -10,8 +10,10 @@ using Polly.Retry;
 namespace LunarVoc.Application.Common.Resilience;
 
 /// <summary>
-/// The Polly pipeline around database reads: retries of transient failures only, with our backoff,
-/// all inside the request's database budget (the timeout is outermost, so it bounds the retries too).
+/// How this service retries the database, the one place that builds a retry: store reads (the
+/// pipeline named <see cref="Name"/>: transient failures only, with our backoff, all inside the
+/// request's database budget — the timeout is outermost, so it bounds the retries too) and the wait
+/// for the database at start-up (<see cref="AddDatabaseRetry"/> with its own attempts and delay).
 /// </summary>
 public static partial class DatabaseRetryPipeline
 {
@@ -29,22 +31,47 @@ public static partial class DatabaseRetryPipeline
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseRetryPipeline));
 
         builder.AddTimeout(options.Budget);
+        // Validation errors, conflicts and bugs never reach here as this exception; a non-transient
+        // store failure (e.g. bad credentials) will not heal by retrying.
+        builder.AddDatabaseRetry(
+            options.MaxRetries,
+            retry => RetryBackoff.Delay(retry, options, random.NextDouble()),
+            failure => failure.IsTransient,
+            (retry, failure, delay, context) =>
+            {
+                var cache = context.Properties.GetValue(CacheNameKey, "unknown");
+                statistics.For(cache).Retried();
+                LogRetrying(logger, cache, failure.InnerException?.Message ?? failure.Message, retry + 1, options.MaxRetries, delay.TotalSeconds);
+            });
+    }
+
+    /// <summary>Retries a call that failed with <see cref="DataSourceUnavailableException"/>.</summary>
+    /// <param name="builder">The pipeline to add the retry to.</param>
+    /// <param name="maxRetries">Retries after the first attempt.</param>
+    /// <param name="delay">The wait before a retry, by its 0-based number.</param>
+    /// <param name="shouldRetry">Whether this failure is worth another attempt.</param>
+    /// <param name="onRetry">Told of each retry: its 0-based number, the failure, the delay and the call's context.</param>
+    public static ResiliencePipelineBuilder AddDatabaseRetry(
+        this ResiliencePipelineBuilder builder,
+        int maxRetries,
+        Func<int, TimeSpan> delay,
+        Func<DataSourceUnavailableException, bool> shouldRetry,
+        Action<int, DataSourceUnavailableException, TimeSpan, ResilienceContext> onRetry) =>
         builder.AddRetry(new RetryStrategyOptions
         {
-            MaxRetryAttempts = options.MaxRetries,
-            // Validation errors, conflicts and bugs never reach here as this exception; a non-transient
-            // store failure (e.g. bad credentials) will not heal by retrying.
-            ShouldHandle = new PredicateBuilder().Handle<DataSourceUnavailableException>(ex => ex.IsTransient),
-            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryBackoff.Delay(args.AttemptNumber, options, random.NextDouble())),
+            MaxRetryAttempts = maxRetries,
+            ShouldHandle = new PredicateBuilder().Handle(shouldRetry),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(delay(args.AttemptNumber)),
             OnRetry = args =>
             {
-                var cache = args.Context.Properties.GetValue(CacheNameKey, "unknown");
-                statistics.For(cache).Retried();
-                LogRetrying(logger, cache, args.Outcome.Exception?.InnerException?.Message ?? args.Outcome.Exception?.Message, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds);
+                if (args.Outcome.Exception is DataSourceUnavailableException failure)
+                {
+                    onRetry(args.AttemptNumber, failure, args.RetryDelay, args.Context);
+                }
+
                 return ValueTask.CompletedTask;
             },
         });
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
     private static partial void LogRetrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);

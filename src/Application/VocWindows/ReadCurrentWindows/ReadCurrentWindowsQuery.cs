@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace LunarVoc.Application.VocWindows.ReadCurrentWindows;
 
 /// <summary>The windows needed to answer "is the Moon void now".</summary>
-public sealed record ReadCurrentWindowsQuery : ICachedQuery<VocWindowSnapshot>
+public sealed record ReadCurrentWindowsQuery : IStoreQuery<VocWindowSnapshot>
 {
-    public string CacheName => VocCaches.Current;
+    public static string CacheName => VocCaches.Current;
 
-    public IReadOnlyList<string> Tags => VocCaches.WindowTags;
+    public string CacheKey => CacheName;
 
-    public TimeSpan Ttl(CachingOptions options) => options.CurrentTtl;
+    public static IReadOnlyList<string> Tags => VocCaches.WindowTags;
+
+    public static TimeSpan Ttl(CachingOptions options) => options.CurrentTtl;
 }
 
 public sealed class ReadCurrentWindowsQueryHandler(
@@ -21,5 +23,5 @@ public sealed class ReadCurrentWindowsQueryHandler(
     : IQueryHandler<ReadCurrentWindowsQuery, VocWindowSnapshot>
 {
     public ValueTask<VocWindowSnapshot> Handle(ReadCurrentWindowsQuery query, CancellationToken cancellationToken) =>
-        repository.ReadSnapshotAsync(timeProvider, options.Value.CurrentLookahead, cancellationToken);
+        VocWindowSnapshot.ReadAsync(repository, timeProvider, options.Value.CurrentLookahead, cancellationToken);
 }

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace LunarVoc.Application.VocWindows.ReadStatusWindows;
 
 /// <summary>The windows needed to answer "is the Moon void now, and what comes next".</summary>
-public sealed record ReadStatusWindowsQuery : ICachedQuery<VocWindowSnapshot>
+public sealed record ReadStatusWindowsQuery : IStoreQuery<VocWindowSnapshot>
 {
-    public string CacheName => VocCaches.Status;
+    public static string CacheName => VocCaches.Status;
 
-    public IReadOnlyList<string> Tags => VocCaches.WindowTags;
+    public string CacheKey => CacheName;
 
-    public TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
+    public static IReadOnlyList<string> Tags => VocCaches.WindowTags;
+
+    public static TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
 }
 
 public sealed class ReadStatusWindowsQueryHandler(
@@ -21,5 +23,5 @@ public sealed class ReadStatusWindowsQueryHandler(
     : IQueryHandler<ReadStatusWindowsQuery, VocWindowSnapshot>
 {
     public ValueTask<VocWindowSnapshot> Handle(ReadStatusWindowsQuery query, CancellationToken cancellationToken) =>
-        repository.ReadSnapshotAsync(timeProvider, options.Value.StatusLookahead, cancellationToken);
+        VocWindowSnapshot.ReadAsync(repository, timeProvider, options.Value.StatusLookahead, cancellationToken);
 }

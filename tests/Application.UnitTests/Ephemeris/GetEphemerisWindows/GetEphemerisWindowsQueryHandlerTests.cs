@@ -3,8 +3,11 @@ using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;
-using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.DependencyInjection;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Ephemeris.GetEphemerisYear;
+using LunarVoc.Application.VocWindows.GetCacheStats;
+using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using Moq;
 
 namespace LunarVoc.Application.UnitTests.Ephemeris.GetEphemerisWindows;
 
@@ -17,14 +20,14 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
     public async Task Distinct_ranges_cost_one_computation_per_calendar_year_and_convention()
     {
         var calculator = new CountingCalculator();
-        var handler = Handler(calculator);
+        await using var harness = new PipelineHarness(calculator: calculator);
         var random = new Random(11);
 
         for (var i = 0; i < 500; i++)
         {
             var from = Start2025.AddTicks((long)(random.NextDouble() * TimeSpan.FromDays(700).Ticks));
             var to = from.AddTicks(1 + (long)(random.NextDouble() * TimeSpan.FromDays(30).Ticks));
-            await handler.Handle(new GetEphemerisWindowsQuery(from, to, i % 2 == 0 ? PlanetSet.Modern : PlanetSet.Traditional), CancellationToken.None);
+            await harness.Sender.Send(new GetEphemerisWindowsQuery(from, to, i % 2 == 0 ? PlanetSet.Modern : PlanetSet.Traditional));
         }
 
         // 2025..2027 at most, for two conventions: the distinct ranges did not each cost a computation.
@@ -37,25 +40,37 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
     public async Task A_window_crossing_new_year_is_answered_once()
     {
         var crossing = Window(new DateTimeOffset(2025, 12, 31, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 4, 0, 0, TimeSpan.Zero));
-        var calculator = new CountingCalculator(crossing);
-        var handler = Handler(calculator);
+        await using var harness = new PipelineHarness(calculator: new CountingCalculator(crossing));
 
-        var windows = await handler.Handle(
-            new GetEphemerisWindowsQuery(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern),
-            CancellationToken.None);
-        var onlyNewYear = await handler.Handle(
-            new GetEphemerisWindowsQuery(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern),
-            CancellationToken.None);
+        var windows = await harness.Sender.Send(
+            new GetEphemerisWindowsQuery(new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern));
+        var onlyNewYear = await harness.Sender.Send(
+            new GetEphemerisWindowsQuery(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern));
 
         Assert.That(windows, Is.EqualTo(new[] { crossing }));
         Assert.That(onlyNewYear, Is.EqualTo(new[] { crossing }));
     }
 
-    private static GetEphemerisWindowsQueryHandler Handler(IVocCalculator calculator)
+    [Test]
+    public async Task The_ephemeris_answers_while_the_store_fails_and_its_years_show_in_the_cache_statistics()
     {
-        var services = new ServiceCollection();
-        services.AddHybridCache();
-        return new GetEphemerisWindowsQueryHandler(calculator, services.BuildServiceProvider().GetRequiredService<HybridCache>());
+        var calculator = new CountingCalculator();
+        await using var harness = new PipelineHarness(calculator: calculator);
+        harness.Repository
+            .Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(PipelineHarness.Transient());
+        Assert.That(
+            async () => await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())),
+            Throws.TypeOf<DataSourceUnavailableException>());
+
+        // The store's outage throttle is open now; a computation is not a store read and is not held back by it.
+        await harness.Sender.Send(new GetEphemerisWindowsQuery(Start2025, Start2025.AddDays(3), PlanetSet.Modern));
+        await harness.Sender.Send(new GetEphemerisWindowsQuery(Start2025.AddDays(5), Start2025.AddDays(9), PlanetSet.Modern));
+
+        var stats = await harness.Sender.Send(new GetCacheStatsQuery());
+        Assert.That(calculator.Ranges, Has.Count.EqualTo(1));
+        Assert.That(stats[GetEphemerisYearQuery.CacheName].Misses, Is.EqualTo(1));
+        Assert.That(stats[GetEphemerisYearQuery.CacheName].Hits, Is.EqualTo(1));
     }
 
     private static ComputedVocWindow Window(DateTimeOffset start, DateTimeOffset end) =>

@@ -1,3 +1,4 @@
+using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
@@ -18,7 +19,7 @@ public sealed class GetCacheStatsQueryHandlerTests
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.Keys, Is.EquivalentTo(new[] { VocCaches.Status, VocCaches.Current }), "every cached query, discovered");
+        Assert.That(report.Keys, Is.EquivalentTo(new[] { VocCaches.Status, VocCaches.Current, GetEphemerisYearQuery.CacheName }), "every cached query, discovered");
         Assert.That(report[VocCaches.Status], Is.EqualTo(new CacheEntryStats(false, null, 120)));
         Assert.That(report[VocCaches.Current], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
