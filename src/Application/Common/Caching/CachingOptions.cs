@@ -26,7 +26,7 @@ public sealed class CachingOptions
     public int SoftTimeoutMilliseconds { get; set; } = 1_000;
 
     /// <summary>
-    /// With a shared (Redis) cache: how long an instance answers from its own memory before it looks
+    /// With a shared (distributed) cache: how long an instance answers from its own memory before it looks
     /// at the shared cache again, so a write on one instance is seen by every instance within this bound.
     /// </summary>
     [Range(1, 3_600)]

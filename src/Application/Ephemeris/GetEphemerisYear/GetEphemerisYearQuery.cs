@@ -20,7 +20,7 @@ public sealed record GetEphemerisYearQuery(int Year, PlanetSet Planets) : ICache
 
     public static IReadOnlyList<string> Tags => ["voc-ephemeris"];
 
-    // The windows of a year never change; the lifetime only bounds how long a superseded build's answer lives in Redis.
+    // The windows of a year never change; the lifetime only bounds how long a superseded build's answer lives in the shared cache.
     public static TimeSpan Ttl(CachingOptions options) => TimeSpan.FromDays(30);
 
     public DateTimeOffset Start => StartOf(Year);

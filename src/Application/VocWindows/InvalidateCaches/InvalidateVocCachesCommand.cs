@@ -5,7 +5,7 @@ namespace LunarVoc.Application.VocWindows.InvalidateCaches;
 
 /// <summary>
 /// An upstream provider's data changed: drop the cached VoC reads on every instance. The work is
-/// the cache-invalidation behavior's (tags and keys, locally and in Redis); the handler says which
+/// the cache-invalidation behavior's (tags and keys, locally and in the shared cache); the handler says which
 /// caches that was.
 /// </summary>
 public sealed record InvalidateVocCachesCommand : ICommand<IReadOnlyList<string>>, IInvalidatesCache
