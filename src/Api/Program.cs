@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
@@ -22,6 +23,7 @@ builder.Services
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.ModelBinderProviders.Insert(0, new QueryValueBinderProvider());
+        options.Conventions.Add(new HeadAlongsideGet());
     })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
     .AddJsonOptions(options =>
@@ -35,10 +37,13 @@ builder.Services
         json.PropertyNameCaseInsensitive = false;
         json.AllowDuplicateProperties = false;
         json.Converters.Add(new UtcDateTimeOffsetConverter());
+        // JSON for API clients, never embedded in HTML: '+' in an offset stays '+', not \u002B.
+        json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     });
 
 builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = StandardHeaders.RestoreOnProblem);
+builder.Services.AddProblemDetails();
+ProblemJsonWriter.Register(builder.Services);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.AddApiSecurity();
 builder.AddOperations();

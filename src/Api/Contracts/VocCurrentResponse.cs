@@ -1,3 +1,4 @@
+using LunarVoc.Api.Http;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 
@@ -11,5 +12,5 @@ namespace LunarVoc.Api.Contracts;
 public sealed record VocCurrentResponse(bool IsVoc, VocWindowResponse? Current, DateTimeOffset AsOf, bool Stale)
 {
     public static VocCurrentResponse From(VocAnswer answer, TimeZoneInfo? zone) =>
-        new(answer.Status.IsVoc, VocWindowResponse.FromOptional(answer.Status.Current, zone), answer.Snapshot.FetchedAt, Stale: answer.CacheStatus == CacheStatus.Stale);
+        new(answer.Status.IsVoc, VocWindowResponse.FromOptional(answer.Status.Current, zone), IsoInstant.WholeSeconds(answer.Snapshot.FetchedAt), Stale: answer.CacheStatus == CacheStatus.Stale);
 }

@@ -1,3 +1,4 @@
+using LunarVoc.Api.Http;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 
@@ -23,6 +24,6 @@ public sealed record VocStatusResponse(
         VocWindowResponse.FromOptional(answer.Status.Current, zone),
         VocWindowResponse.FromOptional(answer.Status.Next, zone),
         answer.Status.Upcoming.Select(window => VocWindowResponse.From(window, zone)).ToArray(),
-        answer.Snapshot.FetchedAt,
+        IsoInstant.WholeSeconds(answer.Snapshot.FetchedAt),
         Stale: answer.CacheStatus == CacheStatus.Stale);
 }

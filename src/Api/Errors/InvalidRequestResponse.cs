@@ -43,6 +43,11 @@ internal static partial class InvalidRequestResponse
                 ? "The body must be a JSON object with start_at, end_at and source."
                 : $"The value of {field} is not of the expected type.");
         }
+        else if (message.Contains("BytePositionInLine", StringComparison.Ordinal))
+        {
+            // A syntax error concerns the body as a whole, wherever the parser stopped.
+            yield return ("$", "The body is not valid JSON: expected an object with start_at, end_at and source.");
+        }
         else
         {
             yield return (field, message);

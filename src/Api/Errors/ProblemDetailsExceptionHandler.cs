@@ -56,7 +56,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
             };
         }
 
-        await Problems.WriteAsync(httpContext, problem, exception: exception);
+        var retryAfter = exception is DataSourceUnavailableException unavailableFor
+            ? unavailableFor.RetryAfter ?? TimeSpan.FromSeconds(DefaultRetryAfterSeconds)
+            : (TimeSpan?)null;
+        await Problems.WriteAsync(httpContext, problem, retryAfter, exception);
         return true;
     }
 
@@ -76,13 +79,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
             LogUnavailable(occurrences, exception.Message, exception.InnerException?.Message);
         }
 
-        var seconds = exception.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : DefaultRetryAfterSeconds;
-        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var read = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The window store is unavailable.",
-            Detail = "The database could not be reached and no earlier answer is available. Try again later.",
+            Detail = read
+                ? "The database could not be reached and no earlier answer is available. Try again later."
+                : "The database could not be reached or did not answer in time, so the write may not have been applied. Sending it again after Retry-After is safe.",
         };
     }
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using LunarVoc.Api.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LunarVoc.Api.Errors;
@@ -27,6 +30,34 @@ public static class Problems
             Exception = exception,
         });
     }
+
+    /// <summary>
+    /// Run on every problem before it is written (however it was raised): the same members
+    /// everywhere — type, title, status, detail and the trace id as <c>traceId</c> — and the
+    /// standard headers a failed request may have lost.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ??= context.HttpContext.Response.StatusCode;
+        problem.Type ??= $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}";
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
+        problem.Detail ??= DefaultDetail(status);
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        StandardHeaders.RestoreOnProblem(context);
+    }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid; see errors.",
+        StatusCodes.Status401Unauthorized => "This operation needs a valid API key in the X-Api-Key header.",
+        StatusCodes.Status403Forbidden => "This API key may not do this.",
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not answer this method; the Allow header lists those it does.",
+        StatusCodes.Status406NotAcceptable => "This address answers in none of the media types the Accept header lists.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
 
     public static Task WriteAsync(HttpContext context, int status, string title, string? detail = null, TimeSpan? retryAfter = null) =>
         WriteAsync(context, new ProblemDetails { Status = status, Title = title, Detail = detail }, retryAfter);

@@ -16,6 +16,10 @@ public static partial class IsoInstant
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>An instant the service itself took (such as when it read the store), to the second like the others it shows.</summary>
+    public static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
     public static bool HasExplicitOffset(string text) => WithOffset().IsMatch(text);
 
     /// <summary>Parses a query-string value: a date-time with an offset, or a date (midnight UTC).</summary>

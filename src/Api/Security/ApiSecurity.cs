@@ -33,7 +33,7 @@ public static class ApiSecurity
             .AddPolicy(WriterPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddLunarVocRateLimiting();
         services.AddCors();
-        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, ConfigureCorsPolicy>();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, CorsPolicies>();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -85,8 +85,9 @@ public static class ApiSecurity
     {
         // The budget first: preflights, refused keys and oversized bodies spend it too.
         app.UseRateLimiter();
+        app.UseRateLimitHeaders();
         app.UseRequestBodyLimit();
-        app.UseCors(CorsSettings.PolicyName);
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -113,14 +114,4 @@ public static class ApiSecurity
 
             await next(context);
         });
-
-    private sealed class ConfigureCorsPolicy(IOptions<CorsSettings> settings) : IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>
-    {
-        public void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options) =>
-            options.AddPolicy(CorsSettings.PolicyName, policy => policy
-                .WithOrigins([.. settings.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
-                .WithMethods(HttpMethods.Get, HttpMethods.Post)
-                .WithHeaders("Content-Type", ApiKeyAuthenticationHandler.HeaderName, "If-None-Match")
-                .WithExposedHeaders(CacheHeaders.XCache, "Age", "Retry-After", "Location", "ETag"));
-    }
 }

@@ -2,13 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LunarVoc.Api.Security;
 
-/// <summary>The frontends' origins allowed to call the API from a browser (e.g. https://app.example.com). None by default.</summary>
+/// <summary>Which browser origins may call the API (see <see cref="CorsPolicies"/>).</summary>
 public sealed class CorsSettings : IValidatableObject
 {
     public const string SectionName = "Cors";
-    public const string PolicyName = "frontends";
 
+    /// <summary>The frontends' origins allowed to write from a browser (e.g. https://app.example.com). None by default.</summary>
     public List<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Whether any origin may make the public, anonymous reads; when false, only <see cref="AllowedOrigins"/>.</summary>
+    public bool AnyOriginForReads { get; set; } = true;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -14,15 +14,41 @@ public static class RateLimiting
 {
     public const string Writes = "writes";
 
-    public static IServiceCollection AddLunarVocRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddLunarVocRateLimiting(this IServiceCollection services)
+    {
+        services.AddSingleton<ClientBudgets>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<ClientBudgets>((limiter, budgets) =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(
-                context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
+            limiter.GlobalLimiter = budgets.Limiter;
             // Before authentication (so that refused requests spend the client's budget): by the key presented.
             limiter.AddPolicy(Writes, context => Partition(context, ApiKeyAuthenticationHandler.KeyIdOf(context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString()), o => o.WritesPerWindow));
             limiter.OnRejected = OnRejectedAsync;
         });
+        return services;
+    }
+
+    /// <summary>After the limiter let a request through: what is left of its client's budget, as headers.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            if (options.Enabled && context.RequestServices.GetRequiredService<ClientBudgets>().Limiter.GetStatistics(context) is { } statistics)
+            {
+                RateLimitHeaders.Write(context.Response, statistics, options);
+            }
+
+            return next(context);
+        });
+
+    /// <summary>Every client's budget, one per host; also read to tell each client what is left of it.</summary>
+    private sealed class ClientBudgets : IDisposable
+    {
+        public PartitionedRateLimiter<HttpContext> Limiter { get; } = PartitionedRateLimiter.Create<HttpContext, string>(
+            context => Partition(context, ClientAddress.PartitionOf(context), o => o.ReadsPerWindow));
+
+        public void Dispose() => Limiter.Dispose();
+    }
 
     private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitOptions, int> permits)
     {

@@ -144,16 +144,32 @@ public sealed class LimitsTests
     }
 
     [Test]
-    public async Task No_origin_is_allowed_by_default()
+    public async Task Any_origin_may_read_by_default_but_not_write()
     {
         await using var factory = Factory([]);
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/lunar/voc/status");
         request.Headers.Add("Origin", "https://app.example.com");
 
-        using var response = await client.SendAsync(request);
+        using var read = await client.SendAsync(request);
+        using var writePreflight = await client.SendAsync(Preflight("https://app.example.com"));
 
-        Assert.That(response.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+        Assert.That(read.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("*"));
+        Assert.That(read.Headers.GetValues("Access-Control-Expose-Headers").Single(), Does.Contain("ETag").And.Contain("RateLimit"));
+        Assert.That(writePreflight.Headers.Contains("Access-Control-Allow-Origin"), Is.False, "writes only from Cors:AllowedOrigins");
+    }
+
+    [Test]
+    public async Task Reads_can_be_restricted_to_the_configured_origins()
+    {
+        await using var factory = Factory(new() { ["Cors:AnyOriginForReads"] = "false", ["Cors:AllowedOrigins:0"] = "https://app.example.com" });
+        using var client = factory.CreateClient();
+
+        using var allowed = await client.SendAsync(ReadFrom("https://app.example.com"));
+        using var other = await client.SendAsync(ReadFrom("https://evil.example.net"));
+
+        Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("https://app.example.com"));
+        Assert.That(other.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
     }
 
     [Test]
@@ -207,6 +223,13 @@ public sealed class LimitsTests
         end_at = IsoText.Of(Noon.AddHours(hour + 0.5)),
         source = "limited",
     };
+
+    private static HttpRequestMessage ReadFrom(string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/lunar/voc/status");
+        request.Headers.Add("Origin", origin);
+        return request;
+    }
 
     private static HttpRequestMessage Preflight(string origin)
     {

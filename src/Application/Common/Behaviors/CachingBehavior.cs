@@ -14,11 +14,9 @@ namespace LunarVoc.Application.Common.Behaviors;
 /// at once. An answer lives for its query's TTL; where a shared (distributed) cache backs
 /// HybridCache, an instance keeps it in its own memory only for the local lifetime, then looks at
 /// the shared cache again, so writes made on other instances show here within that bound.
-/// Every fetched answer also becomes the last good one, the stale fallback's.
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(
     HybridCache cache,
-    LastGoodStore lastGood,
     CacheStatistics statistics,
     IOptions<CachingOptions> options,
     ILogger<CachingBehavior<TMessage, TResponse>> logger,
@@ -70,7 +68,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
         var fresh = await next(message, cancellationToken);
         _counters.Fetched(fresh.FetchedAt);
-        lastGood.Remember(message.CacheKey, fresh);
         PipelineLog.CacheUpdated(logger, message.CacheKey, fresh.FetchedAt);
         return fresh.WithCacheStatus(CacheStatus.Hit);
     }

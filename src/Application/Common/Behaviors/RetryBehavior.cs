@@ -14,10 +14,11 @@ namespace LunarVoc.Application.Common.Behaviors;
 /// Retries a cached query's database read after transient failures (Polly pipeline
 /// <see cref="DatabaseRetryPipeline"/>). It runs inside the cache's fetch, so one fetch per key retries,
 /// not every waiting caller. After a failure for good, the outage throttle makes further
-/// fetches fail fast for a short while.
+/// fetches fail fast for a short while. Every answer read becomes the last good one.
 /// </summary>
 public sealed class RetryBehavior<TMessage, TResponse>(
     ResiliencePipelineProvider<string> pipelines,
+    LastGoodStore lastGood,
     OutageThrottle throttle,
     CacheStatistics statistics,
     TimeProvider timeProvider,
@@ -49,6 +50,7 @@ public sealed class RetryBehavior<TMessage, TResponse>(
                 context,
                 (Behavior: this, Message: message, Next: next));
             throttle.RecordSuccess();
+            lastGood.Remember(message.CacheKey, answer); // the stale fallback's, should the store fail later
             return answer;
         }
         catch (DataSourceUnavailableException)

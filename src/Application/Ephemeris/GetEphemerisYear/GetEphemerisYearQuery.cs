@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;
@@ -30,6 +31,7 @@ public sealed record GetEphemerisYearQuery(int Year, PlanetSet Planets) : ICache
 
 /// <param name="Windows">Every window overlapping the year, by start.</param>
 /// <param name="FetchedAt">When they were computed.</param>
+[ImmutableObject(true)] // the cache may hand out this instance instead of a copy per hit
 public sealed record EphemerisYear(ImmutableArray<ComputedVocWindow> Windows, DateTimeOffset FetchedAt)
     : ICacheableResponse<EphemerisYear>
 {
