@@ -22,6 +22,11 @@ if ! dotnet build LunarVoc.sln -c Release -nologo -v quiet; then
   exit 1
 fi
 
+# The OpenAPI linter (pinned in tests/contract/package-lock.json); the functional tests write the document for it.
+(cd tests/contract && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci failed in tests/contract."; echo "0 passed, 1 failed"; exit 1; }
+openapi="$results/openapi.json"
+export LUNARVOC_OPENAPI_OUT="$openapi"
+
 # A hung test host fails its assembly after 10 minutes instead of stalling the run.
 dotnet test LunarVoc.sln -c Release --no-build --nologo --blame-hang-timeout 10m \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
@@ -36,6 +41,13 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# Lint the document the service served: errors fail the run (counted as one test).
+if [ -s "$openapi" ] && (cd tests/contract && npx --no-install spectral lint --fail-severity error --ruleset .spectral.yaml "$openapi"); then
+  passed=$((passed + 1)); echo "Passed OpenAPI lint (Spectral, spectral:oas)"
+else
+  failed=$((failed + 1)); echo "Failed OpenAPI lint (Spectral, spectral:oas)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

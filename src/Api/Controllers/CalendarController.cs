@@ -32,7 +32,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     /// <response code="200">The feed (text/calendar).</response>
     /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="400">A parameter is invalid; errors name it.</response>
-    [HttpGet]
+    [HttpGet(Name = "getCalendar")]
     [Produces("text/calendar")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -21,7 +21,7 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
     /// <response code="202">The caches are cleared; the next reads come from the database.</response>
     /// <response code="401">The X-Api-Key header is missing or not accepted.</response>
     /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
-    [HttpPost("cache/invalidate")]
+    [HttpPost("cache/invalidate", Name = "invalidateCaches")]
     [Authorize(Policy = ApiSecurity.WriterPolicy)]
     [EnableRateLimiting(RateLimiting.Writes)]
     [ProducesResponseType<CacheInvalidatedResponse>(StatusCodes.Status202Accepted, "application/json")]
@@ -35,7 +35,7 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
 
     /// <summary>The state of every cached read (voc_status, voc_current).</summary>
     /// <response code="200">Per cache, by name: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
-    [HttpGet("cache_stats")]
+    [HttpGet("cache_stats", Name = "getCacheStats")]
     [HttpCacheable(maxAgeSeconds: 0)]
     [ProducesResponseType<IReadOnlyDictionary<string, CacheEntryStats>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IReadOnlyDictionary<string, CacheEntryStats>> GetCacheStats(CancellationToken cancellationToken) =>

@@ -20,7 +20,7 @@ public sealed class VocStatusController(
     /// <response code="200">The status at the moment of the response; cacheable until the next window boundary at the latest (ETag, Cache-Control).</response>
     /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
-    [HttpGet("status")]
+    [HttpGet("status", Name = "getStatus")]
     [ProducesResponseType<VocStatusResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetStatus([FromQuery] TimeZoneInfo? tz) =>
@@ -31,7 +31,7 @@ public sealed class VocStatusController(
     /// <response code="200">The current state at the moment of the response; cacheable until the next window boundary at the latest.</response>
     /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="503">The database is unreachable and no earlier answer is available.</response>
-    [HttpGet("current")]
+    [HttpGet("current", Name = "getCurrent")]
     [ProducesResponseType<VocCurrentResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetCurrent([FromQuery] TimeZoneInfo? tz) =>

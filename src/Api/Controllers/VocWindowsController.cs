@@ -25,10 +25,12 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     /// <response code="200">The window.</response>
     /// <response code="404">No window has this id.</response>
-    [HttpGet("{id:long}")]
+    /// <response code="503">The database is unreachable.</response>
+    [HttpGet("{id:long}", Name = "getWindow")]
     [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var window = await sender.Send(new GetVocWindowQuery(id), cancellationToken);
@@ -37,7 +39,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
 
     /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>
     /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
-    /// <param name="to" example="2026-04-01">End of the range, exclusive; at most 10 years after from.</param>
+    /// <param name="to" example="2026-04-01T00:00:00Z">End of the range, exclusive; at most 10 years after from.</param>
     /// <param name="limit" example="100">Page size, 1 to 500 (default 100).</param>
     /// <param name="after" example="2026-02-03T04:05:06Z">Only windows starting after this instant: the cursor of the next page.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: every window also gets start_local and end_local in it.</param>
@@ -45,7 +47,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     /// <response code="200">A page of windows, and the link to the next page when there is one.</response>
     /// <response code="400">A parameter is missing or invalid; errors name it.</response>
     /// <response code="503">The database is unreachable.</response>
-    [HttpGet("windows")]
+    [HttpGet("windows", Name = "listWindows")]
     [HttpCacheable(maxAgeSeconds: 60)]
     [ProducesResponseType<VocWindowPageResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -81,7 +83,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     /// <response code="413">The body is larger than 16 KiB.</response>
     /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
     /// <response code="503">The database did not answer within the budget. If it only answers later the window may still be stored; sending the same window again is safe (200, never a second row).</response>
-    [HttpPost]
+    [HttpPost(Name = "saveWindow")]
     [Authorize(Policy = ApiSecurity.WriterPolicy)]
     [EnableRateLimiting(RateLimiting.Writes)]
     [Consumes("application/json")]

@@ -31,7 +31,12 @@ internal static class SwaggerSetup
                 Name = ApiKeyAuthenticationHandler.HeaderName,
                 Description = "Writes need an API key this service accepts; reads are anonymous.",
             });
+            options.AddServer(new OpenApiServer { Url = "/", Description = "This service" });
             options.OperationFilter<WriterKeyOperationFilter>();
+            options.OperationFilter<HttpContractOperationFilter>();
+            options.SchemaFilter<ContractSchemaFilter>();
+            // Nullable members that refer to another schema (current, next, last_aspect) say so.
+            options.UseAllOfToExtendReferenceSchemas();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
 

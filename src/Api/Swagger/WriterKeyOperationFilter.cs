@@ -5,13 +5,14 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace LunarVoc.Api.Swagger;
 
-/// <summary>Marks the operations that need an API key, so Swagger UI sends X-Api-Key with them.</summary>
+/// <summary>Marks the operations that need an API key, so Swagger UI sends X-Api-Key with them, and the others as public.</summary>
 internal sealed class WriterKeyOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AuthorizeAttribute>().Any())
         {
+            operation.Security = []; // public: no key needed
             return;
         }
 

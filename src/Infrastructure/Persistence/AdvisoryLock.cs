@@ -4,9 +4,10 @@ using Npgsql;
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>
-/// PostgreSQL session advisory locks, by name: held by a dedicated connection until released, and
-/// released by the server if the holder dies with its connection. The one lock of the service's
-/// instances — the pre-fetch tries it, the migrations wait for it.
+/// PostgreSQL advisory locks, by name: the one kind of lock between the service's instances.
+/// Session locks are held by a dedicated connection until released, and released by the server if
+/// the holder dies with its connection — the pre-fetch tries one, the migrations wait for one.
+/// Transaction locks (<see cref="TakeForTransactionAsync"/>) end with their transaction: writes take turns by one.
 /// </summary>
 internal sealed class AdvisoryLock(NpgsqlDataSource dataSource, DatabaseCalls calls) : IExclusiveLock
 {
@@ -17,6 +18,14 @@ internal sealed class AdvisoryLock(NpgsqlDataSource dataSource, DatabaseCalls ca
     /// <summary>Waits for the lock however long another holder keeps it (start-up: instances migrating together take turns).</summary>
     public async Task<IAsyncDisposable> WaitAsync(string name, CancellationToken cancellationToken) =>
         (await AcquireAsync("SELECT pg_advisory_lock(hashtext(@name)) IS NOT NULL", name, cancellationToken))!;
+
+    /// <summary>Waits for the lock, held until <paramref name="transaction"/> commits or rolls back.</summary>
+    public static async Task TakeForTransactionAsync(NpgsqlTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext(@name))", transaction.Connection, transaction);
+        take.Parameters.AddWithValue("name", name);
+        await take.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task<IAsyncDisposable?> AcquireAsync(string sql, string name, CancellationToken cancellationToken)
     {

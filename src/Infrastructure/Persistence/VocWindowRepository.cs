@@ -56,7 +56,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
 
     // Writes take turns: two overlapping replaces would otherwise each lock rows the other deletes
     // (a deadlock). Writes are rare, so one transaction-level lock for all of them costs nothing.
-    private const string SerializeWritesSql = "SELECT pg_advisory_xact_lock(hashtext('lunarvoc.voc_windows.write'))";
+    private const string WritesLock = "lunarvoc.voc_windows.write";
 
     private const string DeleteByIdsSql = "DELETE FROM voc_windows WHERE id = ANY(@Ids)";
 
@@ -104,7 +104,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             try
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
+                await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
                 if (replaceOverlapping)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
@@ -131,7 +131,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             var kept = ImmutableArray.CreateBuilder<VocWindow>();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(SerializeWritesSql, transaction: transaction, cancellationToken: cancellationToken));
+            await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
             foreach (var window in windows)
             {
                 var row = new DetailsRow(window);

@@ -37,6 +37,32 @@ public sealed class SwaggerTests : VocEndpointTestBase
     }
 
     [Test]
+    public async Task The_document_declares_tz_nullable_members_string_enums_and_the_shared_answers()
+    {
+        var document = await GetJson("/swagger/v1/swagger.json");
+        var paths = document["paths"]!.AsObject();
+        var status = paths["/api/lunar/voc/status"]!["get"]!;
+        var window = paths["/api/lunar/voc/{id}"]!["get"]!;
+
+        Assert.That(status["operationId"]!.GetValue<string>(), Is.EqualTo("getStatus"));
+        Assert.That(status["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "tz", "If-None-Match" }));
+        Assert.That(window["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "id", "tz", "If-None-Match" }));
+        Assert.That(status["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "304", "400", "429", "503" }));
+        Assert.That(status["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key), Is.SupersetOf(new[] { "ETag", "RateLimit" }));
+        Assert.That(status["security"]!.AsArray(), Is.Empty, "public");
+        Assert.That(document["components"]!["schemas"]!["VocStatusResponse"]!["properties"]!["current"]!["nullable"]!.GetValue<bool>(), Is.True);
+        Assert.That(document["components"]!["schemas"]!["PlanetSet"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(new[] { "modern", "traditional" }));
+        Assert.That(document["components"]!["schemas"]!["SaveVocWindowCommand"]!["required"]!.AsArray().Select(v => v!.GetValue<string>()), Has.No.Member("replace"));
+        Assert.That(paths["/api/lunar/voc"]!["post"]!["requestBody"]!["required"]!.GetValue<bool>(), Is.True);
+
+        // scripts/test.sh lints this very document (Spectral, failing on errors).
+        if (Environment.GetEnvironmentVariable("LUNARVOC_OPENAPI_OUT") is { Length: > 0 } path)
+        {
+            await File.WriteAllTextAsync(path, document.ToJsonString());
+        }
+    }
+
+    [Test]
     public async Task The_ui_is_served_at_swagger()
     {
         using var response = await Client.GetAsync("/swagger/index.html");

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using LunarVoc.Api.Http;
+using LunarVoc.Api.Security;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace LunarVoc.Api.Swagger;
+
+/// <summary>
+/// What every operation answers besides its own results, declared once: <c>tz</c> as the IANA name
+/// it is (not the properties of .NET's time-zone type), conditional GET (If-None-Match, 304, ETag),
+/// the per-client budget (429, RateLimit headers) and its problem documents.
+/// </summary>
+internal sealed class HttpContractOperationFilter : IOperationFilter
+{
+    private const string Problem = "application/problem+json";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var method = context.ApiDescription.HttpMethod ?? string.Empty;
+        operation.Parameters ??= [];
+        operation.Responses ??= [];
+        var takesZone = ReplaceTimeZoneParameters(operation, context);
+        NameEnumDefaults(operation, context);
+
+        if (HttpMethods.IsGet(method))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "The ETag of the copy the client holds: 304 with no body when it is still current.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse success)
+            {
+                success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                success.Headers["ETag"] = Header("The entity tag of this answer.");
+                success.Headers["Cache-Control"] = Header("How long the answer may be kept (never past the next window boundary for status and current).");
+                AddRateLimitHeaders(success);
+            }
+
+            operation.Responses.TryAdd("304", new OpenApiResponse { Description = "The client's copy (If-None-Match) is current; no body." });
+        }
+        else if (operation.RequestBody is not null)
+        {
+            operation.Responses.TryAdd("415", ProblemResponse("The body is not JSON (Content-Type: application/json)."));
+        }
+
+        if (takesZone)
+        {
+            operation.Responses.TryAdd("400", ProblemResponse("A parameter is not valid (e.g. tz is not an IANA time-zone name); errors names it."));
+        }
+
+        var tooMany = ProblemResponse("The client's request budget is spent; try again after Retry-After seconds.");
+        tooMany.Headers!["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        operation.Responses["429"] = tooMany;
+        if (operation.Responses.TryGetValue("503", out var unavailable) && unavailable is OpenApiResponse outage)
+        {
+            outage.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            outage.Headers["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        }
+
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
+        {
+            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            createdResponse.Headers["Location"] = Header("Where the stored window can be read (relative).");
+        }
+
+        if (operation.RequestBody is OpenApiRequestBody body)
+        {
+            body.Required = true;
+        }
+    }
+
+    /// <summary>ApiExplorer lists the public properties of a bound TimeZoneInfo; the client sends one name.</summary>
+    private static bool ReplaceTimeZoneParameters(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var exploded = context.ApiDescription.ParameterDescriptions
+            .Where(parameter => parameter.ParameterDescriptor?.ParameterType == typeof(TimeZoneInfo))
+            .Select(parameter => parameter.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        if (exploded.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var parameter in operation.Parameters!.Where(parameter => parameter.In == ParameterLocation.Query && exploded.Contains(parameter.Name ?? string.Empty)).ToArray())
+        {
+            operation.Parameters!.Remove(parameter);
+        }
+
+        operation.Parameters!.Add(new OpenApiParameter
+        {
+            Name = "tz",
+            In = ParameterLocation.Query,
+            Description = "An IANA time zone, spelled exactly (e.g. Europe/Paris): windows also get start_local and end_local in it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+            Example = JsonValue.Create("Europe/Paris"),
+        });
+        return true;
+    }
+
+    /// <summary>An enum parameter's default as the name the client sends, not its number.</summary>
+    private static void NameEnumDefaults(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var description in context.ApiDescription.ParameterDescriptions.Where(parameter => parameter.Type?.IsEnum == true))
+        {
+            if (operation.Parameters!.FirstOrDefault(parameter => parameter.Name == description.Name)?.Schema is OpenApiSchema schema
+                && schema.Default is JsonValue number && number.TryGetValue<int>(out var value)
+                && Enum.GetName(description.Type!, value) is { } name)
+            {
+                schema.Default = JsonValue.Create(ContractSchemaFilter.WireName(name));
+            }
+        }
+    }
+
+    private static void AddRateLimitHeaders(OpenApiResponse response)
+    {
+        response.Headers![RateLimitHeaders.Policy] = Header("The client's budget: \"per-client\";q=<requests>;w=<window seconds>.");
+        response.Headers[RateLimitHeaders.State] = Header("What is left of it: \"per-client\";r=<requests left>;t=<seconds until reset, at most>.");
+    }
+
+    private static OpenApiResponse ProblemResponse(string description) => new()
+    {
+        Description = description,
+        Headers = new Dictionary<string, IOpenApiHeader>(),
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [Problem] = new() { Schema = new OpenApiSchemaReference("ProblemDetails") },
+        },
+    };
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = type },
+    };
+}
