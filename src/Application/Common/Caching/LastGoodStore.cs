@@ -4,7 +4,8 @@ namespace LunarVoc.Application.Common.Caching;
 
 /// <summary>
 /// The last answer each cached read got from the database, kept (already marked stale) beyond its
-/// cache lifetime and across invalidations, to serve when the database fails.
+/// cache lifetime and across invalidations, to serve when the database fails. One entry per
+/// store query key (the store queries take no parameters, so a fixed handful), never per client.
 /// </summary>
 public sealed class LastGoodStore
 {
