@@ -30,7 +30,6 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<LastGoodStore>();
-        InjectedClock.Register(services);
         services.AddSingleton<OutageThrottle>();
         services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);
 

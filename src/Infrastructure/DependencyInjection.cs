@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         // The cache behind the caching behavior: HybridCache, with Redis as its second level where configured.
         services.AddHybridCache();
+        InjectedClock.Register(services);
         services.AddRedisSecondLevel(configuration);
         services.AddLunarVocHealthChecks(configuration);
         services.AddHostedService<DatabaseStartup>();

@@ -6,6 +6,7 @@ using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -34,7 +35,9 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton(Repository.Object)
             .AddSingleton(calculator ?? Calculator.Object)
             .AddSingleton(ExclusiveLock.Object);
+        // As the service composes it (Infrastructure): HybridCache, its memory level on the test's clock.
         services.AddHybridCache();
+        services.AddOptions<MemoryCacheOptions>().Configure(options => options.Clock = new FakeClock(Time));
         services.AddApplication(configuration);
         _provider = services.BuildServiceProvider();
         Sender = _provider.GetRequiredService<ISender>();
@@ -73,4 +76,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private sealed class FakeClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
 }

@@ -40,7 +40,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     {
         var coming = await sender.Send(new GetComingWindowsQuery(days, planets), cancellationToken);
         var body = Encoding.UTF8.GetBytes(Feed(coming.Windows, planets, coming.From));
-        return new CacheableBytesResult(body, HttpCaching.ETagOf(body), TimeSpan.FromHours(1), "text/calendar; charset=utf-8", "lunarvoc.ics");
+        return new CacheableBytesResult(body, TimeSpan.FromHours(1), "text/calendar; charset=utf-8", "lunarvoc.ics");
     }
 
     private static string Feed(IEnumerable<ComputedVocWindow> windows, PlanetSet planets, DateTimeOffset stamp)

@@ -17,7 +17,7 @@ namespace LunarVoc.Api.Controllers;
 public sealed class VocCacheController(ISender sender) : ControllerBase
 {
     /// <summary>Drops the cached VoC reads on every instance: for an upstream provider whose data changed.</summary>
-    /// <remarks>Instances sharing Redis see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>
+    /// <remarks>Instances sharing a second-level cache see it at once there, and within the local lifetime (5 s) in their own memory.</remarks>
     /// <response code="202">The caches are cleared; the next reads come from the database.</response>
     /// <response code="401">The X-Api-Key header is missing or not accepted.</response>
     /// <response code="429">This key has used its write budget for now; see Retry-After.</response>
@@ -33,7 +33,7 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
         return Accepted(new CacheInvalidatedResponse(cleared));
     }
 
-    /// <summary>The state of every cached read (voc_status, voc_current).</summary>
+    /// <summary>The state of every cached query (voc_status, voc_current, voc_ephemeris: each found, not listed).</summary>
     /// <response code="200">Per cache, by name: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
     [HttpGet("cache_stats", Name = "getCacheStats")]
     [HttpCacheable(maxAgeSeconds: 0)]

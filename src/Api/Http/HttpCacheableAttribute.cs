@@ -18,7 +18,7 @@ public sealed class HttpCacheableAttribute(int maxAgeSeconds) : Attribute, IAsyn
         {
             var json = context.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
             var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json);
-            context.Result = new CacheableBytesResult(body, HttpCaching.ETagOf(body), TimeSpan.FromSeconds(maxAgeSeconds));
+            context.Result = new CacheableBytesResult(body, TimeSpan.FromSeconds(maxAgeSeconds));
         }
 
         return next();

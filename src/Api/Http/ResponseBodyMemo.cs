@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
 
     public IActionResult Respond(HttpResponse response, VocAnswer answer, TimeZoneInfo? zone, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
     {
-        CacheHeaders.Apply(response, answer.CacheStatus, answer.Snapshot.FetchedAt, answer.Now);
+        ApplyCacheHeaders(response, answer);
         var body = zone is null ? Memoised(answer, build) : Serialize(build(answer, zone));
         return new CacheableBytesResult(body.Bytes, body.ETag, answer.MaxAge);
     }
@@ -39,7 +41,22 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
     private Body Serialize(TResponse response)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(response, jsonOptions.Value.JsonSerializerOptions);
-        return new Body(bytes, HttpCaching.ETagOf(bytes));
+        return new Body(bytes, CacheableBytesResult.ETagOf(bytes));
+    }
+
+    /// <summary>X-Cache (HIT | MISS | STALE), and Age on answers served from memory.</summary>
+    private static void ApplyCacheHeaders(HttpResponse response, VocAnswer answer)
+    {
+        response.Headers[StandardHeaders.XCache] = answer.CacheStatus switch
+        {
+            CacheStatus.Hit => "HIT",
+            CacheStatus.Stale => "STALE",
+            _ => "MISS",
+        };
+        if (answer.CacheStatus != CacheStatus.Miss)
+        {
+            response.Headers.Age = Math.Max(0, (long)answer.Age.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     private sealed record Body(byte[] Bytes, string ETag);

@@ -8,6 +8,9 @@ namespace LunarVoc.Api.Http;
 /// </summary>
 internal static class StandardHeaders
 {
+    /// <summary>Where an answer came from: HIT, MISS or STALE (MISS unless the answer says otherwise).</summary>
+    public const string XCache = "X-Cache";
+
     private static readonly PathString Swagger = new("/swagger");
     private static readonly PathString Api = new("/api");
 
@@ -32,7 +35,7 @@ internal static class StandardHeaders
     private static void Apply(HttpContext context, bool overwrite)
     {
         var headers = context.Response.Headers;
-        Set(headers, CacheHeaders.XCache, "MISS", overwrite);
+        Set(headers, XCache, "MISS", overwrite);
         Set(headers, "X-Content-Type-Options", "nosniff", overwrite);
         Set(headers, "X-Frame-Options", "DENY", overwrite);
         Set(headers, "Referrer-Policy", "no-referrer", overwrite);

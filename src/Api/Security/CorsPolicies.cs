@@ -12,7 +12,7 @@ namespace LunarVoc.Api.Security;
 internal sealed class CorsPolicies : ICorsPolicyProvider
 {
     private static readonly string[] ExposedHeaders =
-        [CacheHeaders.XCache, "Age", "Retry-After", "Location", "ETag", RateLimitHeaders.Policy, RateLimitHeaders.State];
+        [StandardHeaders.XCache, "Age", "Retry-After", "Location", "ETag", RateLimitHeaders.Policy, RateLimitHeaders.State];
 
     private readonly CorsPolicy _reads;
     private readonly CorsPolicy _writes;

@@ -1,6 +1,5 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Domain.VocWindows;
-using Mediator;
 
 namespace LunarVoc.Application.VocWindows;
 
@@ -16,15 +15,6 @@ public sealed record VocAnswer(VocWindowSnapshot Snapshot, VocStatus Status, Dat
 
     /// <summary>Since the windows were read from the store.</summary>
     public TimeSpan Age => Now - Snapshot.FetchedAt;
-
-    /// <summary>Reads the windows through the pipeline (cached, retried, stale when the store fails) and answers for now.</summary>
-    public static async ValueTask<VocAnswer> ReadAsync<TRead>(
-        ISender sender, TRead read, TimeProvider timeProvider, CachingOptions caching, CancellationToken cancellationToken)
-        where TRead : ICachedQuery<VocWindowSnapshot>
-    {
-        var windows = await sender.Send(read, cancellationToken);
-        return At(timeProvider.GetUtcNow(), windows, TRead.Ttl(caching));
-    }
 
     /// <summary>Works out the answer at <paramref name="now"/> from windows that stay fresh for <paramref name="ttl"/>.</summary>
     public static VocAnswer At(DateTimeOffset now, VocWindowSnapshot snapshot, TimeSpan ttl)

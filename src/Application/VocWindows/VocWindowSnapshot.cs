@@ -14,6 +14,9 @@ namespace LunarVoc.Application.VocWindows;
 public sealed record VocWindowSnapshot(ImmutableArray<VocWindow> Windows, DateTimeOffset FetchedAt)
     : ICacheableResponse<VocWindowSnapshot>
 {
+    /// <summary>The cache tag of every read of stored windows: each change to them invalidates it.</summary>
+    public static readonly IReadOnlyList<string> Tags = ["voc-windows"];
+
     public CacheStatus CacheStatus { get; init; }
 
     public VocStatus StatusAt(DateTimeOffset instant) => VocStatus.At(instant, Windows);

@@ -1,5 +1,5 @@
-using LunarVoc.Application.VocWindows.ReadCurrentWindows;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
 using Microsoft.Extensions.Hosting;

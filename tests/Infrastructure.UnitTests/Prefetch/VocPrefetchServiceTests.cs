@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.ReadCurrentWindows;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using LunarVoc.Infrastructure.Prefetch;
 using Mediator;

@@ -1,5 +1,4 @@
 using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.VocWindows.ReadCurrentWindows;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +12,31 @@ public sealed class GetCurrentVocQueryHandler(ISender sender, TimeProvider timeP
 {
     private static readonly ReadCurrentWindowsQuery Read = new();
 
-    public ValueTask<VocAnswer> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken) =>
-        VocAnswer.ReadAsync(sender, Read, timeProvider, caching.Value, cancellationToken);
+    public async ValueTask<VocAnswer> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken)
+    {
+        var windows = await sender.Send(Read, cancellationToken);
+        return VocAnswer.At(timeProvider.GetUtcNow(), windows, ReadCurrentWindowsQuery.Ttl(caching.Value));
+    }
+}
+
+/// <summary>The windows needed to answer "is the Moon void now". Cached, retried, and served stale when the store fails.</summary>
+public sealed record ReadCurrentWindowsQuery : IStoreQuery<VocWindowSnapshot>
+{
+    public static string CacheName => "voc_current";
+
+    public string CacheKey => CacheName;
+
+    public static IReadOnlyList<string> Tags => VocWindowSnapshot.Tags;
+
+    public static TimeSpan Ttl(CachingOptions options) => options.CurrentTtl;
+}
+
+public sealed class ReadCurrentWindowsQueryHandler(
+    IVocWindowRepository repository,
+    TimeProvider timeProvider,
+    IOptions<VocQueryOptions> options)
+    : IQueryHandler<ReadCurrentWindowsQuery, VocWindowSnapshot>
+{
+    public ValueTask<VocWindowSnapshot> Handle(ReadCurrentWindowsQuery query, CancellationToken cancellationToken) =>
+        VocWindowSnapshot.ReadAsync(repository, timeProvider, options.Value.CurrentLookahead, cancellationToken);
 }

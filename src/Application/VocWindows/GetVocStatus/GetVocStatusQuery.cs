@@ -1,5 +1,4 @@
 using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +12,31 @@ public sealed class GetVocStatusQueryHandler(ISender sender, TimeProvider timePr
 {
     private static readonly ReadStatusWindowsQuery Read = new();
 
-    public ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken) =>
-        VocAnswer.ReadAsync(sender, Read, timeProvider, caching.Value, cancellationToken);
+    public async ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken)
+    {
+        var windows = await sender.Send(Read, cancellationToken);
+        return VocAnswer.At(timeProvider.GetUtcNow(), windows, ReadStatusWindowsQuery.Ttl(caching.Value));
+    }
+}
+
+/// <summary>The windows needed to answer "is the Moon void now, and what comes next". Cached, retried, and served stale when the store fails.</summary>
+public sealed record ReadStatusWindowsQuery : IStoreQuery<VocWindowSnapshot>
+{
+    public static string CacheName => "voc_status";
+
+    public string CacheKey => CacheName;
+
+    public static IReadOnlyList<string> Tags => VocWindowSnapshot.Tags;
+
+    public static TimeSpan Ttl(CachingOptions options) => options.StatusTtl;
+}
+
+public sealed class ReadStatusWindowsQueryHandler(
+    IVocWindowRepository repository,
+    TimeProvider timeProvider,
+    IOptions<VocQueryOptions> options)
+    : IQueryHandler<ReadStatusWindowsQuery, VocWindowSnapshot>
+{
+    public ValueTask<VocWindowSnapshot> Handle(ReadStatusWindowsQuery query, CancellationToken cancellationToken) =>
+        VocWindowSnapshot.ReadAsync(repository, timeProvider, options.Value.StatusLookahead, cancellationToken);
 }

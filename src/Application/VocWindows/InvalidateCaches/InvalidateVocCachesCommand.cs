@@ -10,7 +10,7 @@ namespace LunarVoc.Application.VocWindows.InvalidateCaches;
 /// </summary>
 public sealed record InvalidateVocCachesCommand : ICommand<IReadOnlyList<string>>, IInvalidatesCache
 {
-    public IReadOnlyList<string> InvalidatedTags => VocCaches.WindowTags;
+    public IReadOnlyList<string> InvalidatedTags => VocWindowSnapshot.Tags;
 }
 
 public sealed class InvalidateVocCachesCommandHandler(CachedQueries queries) : ICommandHandler<InvalidateVocCachesCommand, IReadOnlyList<string>>

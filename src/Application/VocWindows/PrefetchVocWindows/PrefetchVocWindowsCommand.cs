@@ -1,7 +1,7 @@
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Common.Telemetry;
-using LunarVoc.Application.Ephemeris;
+using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -12,7 +12,7 @@ namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;
 /// <summary>Computes the windows of [now − DaysBehind, now + DaysAhead] and stores them.</summary>
 public sealed record PrefetchVocWindowsCommand : ICommand<PrefetchResult>, IInvalidatesCache
 {
-    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocCaches.WindowTags;
+    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocWindowSnapshot.Tags;
 }
 
 /// <summary>What a run did; <see cref="Ran"/> is false when another instance held the lock.</summary>
@@ -22,7 +22,7 @@ public sealed record PrefetchResult(bool Ran, int Computed, StoreComputedResult?
 }
 
 public sealed partial class PrefetchVocWindowsCommandHandler(
-    IVocCalculator calculator,
+    ISender sender,
     IVocWindowRepository repository,
     IExclusiveLock exclusiveLock,
     TimeProvider timeProvider,
@@ -45,7 +45,8 @@ public sealed partial class PrefetchVocWindowsCommandHandler(
 
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var windows = calculator.Compute(now.AddDays(-settings.DaysBehind), now.AddDays(settings.DaysAhead), settings.Planets);
+        // Through the cached ephemeris: the years computed here also answer /ephemeris and the calendar.
+        var windows = await sender.Send(new GetEphemerisWindowsQuery(now.AddDays(-settings.DaysBehind), now.AddDays(settings.DaysAhead), settings.Planets), cancellationToken);
         var stored = await repository.StoreComputedAsync(windows, cancellationToken);
         LogStored(logger, windows.Length, stored.Inserted, stored.Updated, stored.Unchanged, stored.KeptFromOtherSources.Length);
         metrics.PrefetchRan("stored", windows.Length);

@@ -11,7 +11,7 @@ namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 public sealed record SaveVocWindowCommand(DateTimeOffset StartAt, DateTimeOffset EndAt, string Source, bool Replace = false)
     : ICommand<SaveResult>, IInvalidatesCache
 {
-    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocCaches.WindowTags;
+    IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocWindowSnapshot.Tags;
 }
 
 public sealed class SaveVocWindowCommandHandler(IVocWindowRepository repository)

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.ReadCurrentWindows;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using LunarVoc.Domain.VocWindows;
 using Moq;
@@ -47,7 +47,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("a"));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(VocCaches.Status).Misses, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Misses, Is.EqualTo(1));
     }
 
     [Test]
@@ -64,7 +64,7 @@ public sealed class ReadPipelineTests
         Assert.That(first.CacheStatus, Is.EqualTo(CacheStatus.Hit));
         Assert.That(second, Is.SameAs(first));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(VocCaches.Status).Hits, Is.EqualTo(2));
+        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Hits, Is.EqualTo(2));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("fresh"));
         Assert.That(harness.ReadCount, Is.EqualTo(failures + 1));
-        var counters = harness.Statistics.For(VocCaches.Status);
+        var counters = harness.Statistics.For(ReadStatusWindowsQuery.CacheName);
         Assert.That(counters.Retries, Is.EqualTo(failures));
         Assert.That(counters.DbErrors, Is.EqualTo(failures));
     }
@@ -141,7 +141,7 @@ public sealed class ReadPipelineTests
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("good"));
         Assert.That(answer.FetchedAt, Is.EqualTo(Noon));
         Assert.That(harness.ReadCount, Is.EqualTo(5), "one good read, then 1 + 3 retries");
-        Assert.That(harness.Statistics.For(VocCaches.Status).StaleServed, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).StaleServed, Is.EqualTo(1));
     }
 
     [Test]
@@ -183,7 +183,7 @@ public sealed class ReadPipelineTests
         Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(VocCaches.Status).Retries, Is.Zero);
+        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Retries, Is.Zero);
     }
 
     [Test]

@@ -6,7 +6,7 @@ using LunarVoc.Domain.VocWindows;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.VocWindows.GetCacheStats;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using Moq;
 
 namespace LunarVoc.Application.UnitTests.Ephemeris.GetEphemerisWindows;

@@ -2,6 +2,8 @@ using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,9 +21,9 @@ public sealed class GetCacheStatsQueryHandlerTests
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.Keys, Is.EquivalentTo(new[] { VocCaches.Status, VocCaches.Current, GetEphemerisYearQuery.CacheName }), "every cached query, discovered");
-        Assert.That(report[VocCaches.Status], Is.EqualTo(new CacheEntryStats(false, null, 120)));
-        Assert.That(report[VocCaches.Current], Is.EqualTo(new CacheEntryStats(false, null, 60)));
+        Assert.That(report.Keys, Is.EquivalentTo(new[] { ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName }), "every cached query, discovered");
+        Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
+        Assert.That(report[ReadCurrentWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
 
     [Test]
@@ -29,13 +31,13 @@ public sealed class GetCacheStatsQueryHandlerTests
     {
         var time = new FakeTimeProvider();
         var statistics = new CacheStatistics(time);
-        statistics.For(VocCaches.Status).Fetched(time.GetUtcNow());
+        statistics.For(ReadStatusWindowsQuery.CacheName).Fetched(time.GetUtcNow());
         time.Advance(TimeSpan.FromSeconds(45));
         var handler = new GetCacheStatsQueryHandler(statistics, new CachedQueries(Options.Create(new CachingOptions())));
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report[VocCaches.Status], Is.EqualTo(new CacheEntryStats(true, 45, 120)));
-        Assert.That(report[VocCaches.Current].HasData, Is.False);
+        Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(true, 45, 120)));
+        Assert.That(report[ReadCurrentWindowsQuery.CacheName].HasData, Is.False);
     }
 }

@@ -1,4 +1,4 @@
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.InvalidateCaches;
 using Moq;
 

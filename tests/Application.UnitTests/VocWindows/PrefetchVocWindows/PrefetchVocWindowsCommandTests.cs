@@ -24,11 +24,16 @@ public sealed class PrefetchVocWindowsCommandTests
         harness.ExclusiveLock
             .Setup(l => l.TryAcquireAsync(PrefetchVocWindowsCommandHandler.LockName, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Release(() => released = true));
-        ImmutableArray<ComputedVocWindow> computed =
-            [new(Noon.AddHours(1), Noon.AddHours(2), new VocWindowDetails(ZodiacSign.Leo, ZodiacSign.Virgo, null))];
-        harness.Calculator.Setup(c => c.Compute(Noon.AddDays(-3), Noon.AddDays(30), PlanetSet.Traditional)).Returns(computed);
+        var details = new VocWindowDetails(ZodiacSign.Leo, ZodiacSign.Virgo, null);
+        ComputedVocWindow inSpan = new(Noon.AddHours(1), Noon.AddHours(2), details);
+        ComputedVocWindow beforeSpan = new(Noon.AddDays(-5), Noon.AddDays(-5).AddHours(3), details);
+        // The ephemeris is computed by calendar year (and cached); the command takes its span from the year.
+        var year = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        harness.Calculator.Setup(c => c.Compute(year, year.AddYears(1), PlanetSet.Traditional)).Returns([beforeSpan, inSpan]);
         var stored = new StoreComputedResult(1, 0, 0, []);
-        harness.Repository.Setup(r => r.StoreComputedAsync(computed, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
+        harness.Repository
+            .Setup(r => r.StoreComputedAsync(It.Is<ImmutableArray<ComputedVocWindow>>(windows => windows.SequenceEqual(new[] { inSpan })), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(stored);
 
         var result = await harness.Sender.Send(new PrefetchVocWindowsCommand());
 

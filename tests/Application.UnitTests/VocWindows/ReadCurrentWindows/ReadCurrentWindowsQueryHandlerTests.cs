@@ -1,5 +1,5 @@
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.ReadCurrentWindows;
+using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;

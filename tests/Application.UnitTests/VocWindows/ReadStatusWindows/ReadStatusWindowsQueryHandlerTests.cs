@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.VocWindows.ReadStatusWindows;
+using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Domain.VocWindows;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Internal;
 
-namespace LunarVoc.Application.Common.Caching;
+namespace LunarVoc.Infrastructure.Caching;
 
 /// <summary>
 /// The in-memory cache under HybridCache expires entries by its own clock, which knows nothing of
-/// <see cref="TimeProvider"/>. Driving it from the injected clock makes every TTL exact, and
-/// testable with a fake clock.
+/// <see cref="TimeProvider"/>. Driving it from the injected clock makes every TTL the caching
+/// behavior declares exact, and testable with a fake clock.
 /// </summary>
 internal sealed class InjectedClock(TimeProvider timeProvider) : ISystemClock
 {
