@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cached GET /api/lunar/voc/status vs two floors returning a fixed JSON body of the same size: bare
-# Kestrel, and an empty [ApiController] action behind the middleware the service needs. Of the
+# Kestrel, and an empty [ApiController] action inside the service's own host (LunarVocApp: every
+# middleware, metrics and header of the service, configured the same). Of the
 # same size, measured with wrk on loopback in one run, alternating the two targets.
 # Also counts database reads during the load (cache_stats misses). Writes bench/results/status-throughput.md.
 # Both servers use the same host defaults (WebApplication.CreateBuilder), so the ratio measures
@@ -21,7 +22,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; stop_postgres "$work/pg"; rm -rf "$work"; }
 trap cleanup EXIT
 
-pg_port=$(( 20000 + RANDOM % 10000 )); api_port=$(( pg_port + 1 )); bare_port=$(( pg_port + 2 ))
+pg_port=$(( 20000 + RANDOM % 10000 )); api_port=$(( pg_port + 1 )); bare_port=$(( pg_port + 2 )); empty_port=$(( pg_port + 3 ))
 start_postgres "$work/pg" "$pg_port"
 create_database "$pg_port" lunarvoc_bench
 
@@ -31,10 +32,10 @@ dotnet build bench/BareEndpoint/BareEndpoint.csproj -c Release -nologo -v quiet 
 # A key for the setup writes; no per-IP read limit (one wrk client on one address would only
 # measure 429s); no pre-fetch, so the stored windows are exactly the four below.
 bench_key="bench-$RANDOM-$RANDOM"
-ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
-  ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning \
-  Auth__ApiKeys__0="$(printf '%s' "$bench_key" | sha256sum | cut -d' ' -f1)" RateLimiting__Enabled=false Prefetch__Enabled=false \
-  dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
+  Logging__LogLevel__Default=Warning RateLimiting__Enabled=false Prefetch__Enabled=false \
+  Auth__ApiKeys__0="$(printf '%s' "$bench_key" | sha256sum | cut -d' ' -f1)"
+ASPNETCORE_URLS="http://127.0.0.1:$api_port" dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
 pids+=($!); api_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats" && break; sleep 0.3; done
 
@@ -50,6 +51,11 @@ BARE_BODY_FILE="$work/body.json" ASPNETCORE_URLS="http://127.0.0.1:$bare_port" \
   dotnet "$work/bare/LunarVoc.Bench.BareEndpoint.dll" >"$work/bare.log" 2>&1 &
 pids+=($!); bare_pid=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.3; done
+# The second floor: the service's host, configured exactly like the service above, plus the empty action.
+BENCH_FLOOR=service BARE_BODY_FILE="$work/body.json" ASPNETCORE_URLS="http://127.0.0.1:$empty_port" \
+  dotnet "$work/bare/LunarVoc.Bench.BareEndpoint.dll" --contentRoot "$work/bare" >"$work/empty.log" 2>&1 &
+pids+=($!); empty_pid=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$empty_port/api/bench/empty" && break; sleep 0.3; done
 
 body_bytes=$(wc -c <"$work/body.json")
 bare_bytes=$(curl -s "http://127.0.0.1:$bare_port/" | wc -c)
@@ -69,11 +75,11 @@ rps() {
 }
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/" >/dev/null          # JIT warm-up (tiering), both
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$api_port/api/lunar/voc/status" >/dev/null
-wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/empty" >/dev/null
+wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$empty_port/api/bench/empty" >/dev/null
 ours=(); bare=(); empty=()
 for r in $(seq 1 "$rounds"); do
   bare+=("$(rps "http://127.0.0.1:$bare_port/" "$bare_pid")")
-  empty+=("$(rps "http://127.0.0.1:$bare_port/empty" "$bare_pid")")
+  empty+=("$(rps "http://127.0.0.1:$empty_port/api/bench/empty" "$empty_pid")")
   ours+=("$(rps "http://127.0.0.1:$api_port/api/lunar/voc/status" "$api_pid")")
 done
 stats=$(curl -s "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats")
@@ -100,7 +106,7 @@ cat > bench/results/status-throughput.md <<MD
 | target | body bytes | requests/s per round | median | server CPU µs per request (median) |
 | --- | --- | --- | --- | --- |
 | bare Kestrel, fixed JSON | $bare_bytes | $bare_rounds | $bare_median | $bare_cpu |
-| empty \`[ApiController]\` action, same bytes, rate limiter + auth middleware | $bare_bytes | $empty_rounds | $empty_median | $empty_cpu |
+| empty \`[ApiController]\` action, same bytes, in the service's own host | $bare_bytes | $empty_rounds | $empty_median | $empty_cpu |
 | \`GET /api/lunar/voc/status\` (cached) | $body_bytes | $ours_rounds | $ours_median | $ours_cpu |
 
 **Ratio (ours / bare): $ratio** requests/s (target ≥ 0.8); by server CPU per request: $cpu_ratio.

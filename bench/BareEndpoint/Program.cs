@@ -1,46 +1,48 @@
 using System.Text;
-using System.Threading.RateLimiting;
+using LunarVoc.Api;
 using LunarVoc.Bench.BareEndpoint;
 using Microsoft.AspNetCore.Mvc;
 
-var body = Encoding.UTF8.GetBytes(File.ReadAllText(Environment.GetEnvironmentVariable("BARE_BODY_FILE")!));
-// The same host defaults as the service, so the ratios measure only what the service does per request.
+// BENCH_FLOOR=service: the service's own host (every middleware, metrics, headers, limits as
+// configured) with one more controller, the empty action below. Otherwise: bare Kestrel.
+if (Environment.GetEnvironmentVariable("BENCH_FLOOR") == "service")
+{
+    LunarVocApp.Build(args).Run();
+    return;
+}
+
+// The same host defaults as the service, so the ratio measures what the service does per request.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
-builder.Services.AddSingleton(new FixedBody(body));
-// The second floor: an [ApiController] action behind the middleware the service needs (rate limiter,
-// authentication, authorization), with the limits off as in the benchmark's service.
-builder.Services.AddControllers();
-builder.Services.AddRateLimiter(limiter => limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetNoLimiter("off")));
-builder.Services.AddAuthentication();
-builder.Services.AddAuthorization();
 var app = builder.Build();
 app.MapGet("/", (HttpContext context) =>
 {
     context.Response.ContentType = "application/json; charset=utf-8";
-    return context.Response.Body.WriteAsync(body).AsTask();
+    return context.Response.Body.WriteAsync(FixedBody.Bytes).AsTask();
 });
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapControllers();
 app.Run();
 
 namespace LunarVoc.Bench.BareEndpoint
 {
     /// <summary>The status body, byte for byte.</summary>
-    public sealed record FixedBody(byte[] Bytes);
+    internal static class FixedBody
+    {
+        public static readonly byte[] Bytes = Encoding.UTF8.GetBytes(File.ReadAllText(Environment.GetEnvironmentVariable("BARE_BODY_FILE")!));
+    }
 
-    /// <summary>An action that does nothing but write the body: what MVC and the middleware cost on their own.</summary>
+    /// <summary>
+    /// An action that does nothing but write the body: what MVC and the service's middleware cost on
+    /// their own. Under /api like the reads, so it takes the same branch of the pipeline.
+    /// </summary>
     [ApiController]
-    [Route("empty")]
+    [Route("api/bench/empty")]
     public sealed class EmptyController : ControllerBase
     {
         [HttpGet]
-        public Task Get([FromServices] FixedBody body)
+        public Task Get()
         {
             Response.ContentType = "application/json; charset=utf-8";
-            return Response.Body.WriteAsync(body.Bytes, HttpContext.RequestAborted).AsTask();
+            return Response.Body.WriteAsync(FixedBody.Bytes, HttpContext.RequestAborted).AsTask();
         }
     }
 }

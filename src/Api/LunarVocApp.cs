@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LunarVoc.Api.Http;
+using LunarVoc.Api.Json;
+using LunarVoc.Api.Operations;
+using LunarVoc.Api.Errors;
+using LunarVoc.Api.Security;
+using LunarVoc.Api.Swagger;
+using LunarVoc.Application;
+using LunarVoc.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Api;
+
+/// <summary>
+/// The service's composition, in the order requests meet it: what Program runs, and what a
+/// benchmark host reuses so that its floor is configured exactly like the service.
+/// </summary>
+public static class LunarVocApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services
+            .AddApplication(builder.Configuration)
+            .AddInfrastructure(builder.Configuration);
+
+        builder.Services
+            .AddControllers(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelBinderProviders.Insert(0, new QueryValueBinderProvider());
+                options.Conventions.Add(new HeadAlongsideGet());
+            })
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
+            .AddJsonOptions(options =>
+            {
+                var json = options.JsonSerializerOptions;
+                json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+                json.RespectNullableAnnotations = true;
+                json.RespectRequiredConstructorParameters = true;
+                json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+                // The contract is exact snake_case: START_AT is an unknown field, and a key sent twice is refused, not "last wins".
+                json.PropertyNameCaseInsensitive = false;
+                json.AllowDuplicateProperties = false;
+                json.Converters.Add(new UtcDateTimeOffsetConverter());
+                // JSON for API clients, never embedded in HTML: '+' in an offset stays '+', not \u002B.
+                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            });
+
+        builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
+        builder.Services.AddProblemDetails();
+        ProblemJsonWriter.Register(builder.Services);
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.AddApiSecurity();
+        builder.AddOperations();
+        var swagger = SwaggerSetup.IsEnabled(builder.Configuration);
+        if (swagger)
+        {
+            builder.Services.AddLunarVocSwagger();
+        }
+
+        var app = builder.Build();
+
+        app.UseTrustedProxies();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStandardHeaders();
+        app.UseCorrelationId();
+        app.UseApiSecurity();
+        if (swagger)
+        {
+            app.UseLunarVocSwagger();
+        }
+
+        app.UseStatusPage();
+        app.MapOperations();
+        app.MapControllers();
+
+        return app;
+    }
+}
