@@ -4,9 +4,9 @@
 # middleware, metrics and header of the service, configured the same). Of the
 # same size, measured with wrk on loopback in one run, alternating the two targets.
 # Also counts database reads during the load (cache_stats misses). Writes bench/results/status-throughput.md.
-# Both servers use the same host defaults (WebApplication.CreateBuilder), so the ratio measures
-# what the service does per request: MVC routing and filters, the Mediator pipeline, the cache
-# lookup, deriving the status for "now" and serialising it.
+# The service and the empty action share one composition (LunarVocApp), so that ratio measures
+# what the status read itself adds per request: the Mediator pipeline, the cache lookup, the
+# answer at "now" and the cached body. Every round's wrk output is checked for errors and non-2xx.
 # Usage: bench/status-throughput.sh [seconds per round, default 10] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +68,7 @@ rps() {
   local before after out
   before=$(cpu_ticks "$2")
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | tee -a "$work/wrk.txt")
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk saw failed requests on $1:" >&2; grep -E 'Non-2xx|Socket errors' <<<"$out" >&2; exit 1; fi
   after=$(cpu_ticks "$2")
   awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" '
     /requests in/ {n = $1} /Requests\/sec/ {r = $2}

@@ -26,6 +26,8 @@ fi
 (cd tests/contract && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci failed in tests/contract."; echo "0 passed, 1 failed"; exit 1; }
 openapi="$results/openapi.json"
 export LUNARVOC_OPENAPI_OUT="$openapi"
+responses="$results/responses.jsonl"
+export LUNARVOC_RESPONSES_OUT="$responses"
 
 # A hung test host fails its assembly after 10 minutes instead of stalling the run.
 dotnet test LunarVoc.sln -c Release --no-build --nologo --blame-hang-timeout 10m \
@@ -47,6 +49,13 @@ if [ -s "$openapi" ] && (cd tests/contract && npx --no-install spectral lint --f
   passed=$((passed + 1)); echo "Passed OpenAPI lint (Spectral, spectral:oas)"
 else
   failed=$((failed + 1)); echo "Failed OpenAPI lint (Spectral, spectral:oas)"
+fi
+
+# Every answer the functional tests received, checked against that document (counted as one test).
+if [ -s "$openapi" ] && [ -s "$responses" ] && (cd tests/contract && node validate-responses.mjs "$openapi" "$responses"); then
+  passed=$((passed + 1)); echo "Passed real answers match the OpenAPI document"
+else
+  failed=$((failed + 1)); echo "Failed real answers match the OpenAPI document"
 fi
 
 echo "$passed passed, $failed failed"

@@ -61,7 +61,14 @@ public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            if (ResponseRecorder.Enabled)
+            {
+                services.AddSingleton<IStartupFilter, ResponseRecorder>();
+            }
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

@@ -33,8 +33,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     /// <response code="304">The client's copy (If-None-Match) is current.</response>
     /// <response code="400">A parameter is invalid; errors name it.</response>
     [HttpGet(Name = "getCalendar")]
-    [Produces("text/calendar")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> Get([FromQuery] int days = 90, [FromQuery] PlanetSet planets = PlanetSet.Modern, CancellationToken cancellationToken = default)
     {

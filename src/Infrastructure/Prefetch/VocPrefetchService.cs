@@ -19,7 +19,21 @@ internal sealed partial class VocPrefetchService(
     IOptions<PrefetchOptions> options,
     ILogger<VocPrefetchService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>
+    /// The host's stop and its dispose both wait on the returned task. Were their continuations run
+    /// inline by the thread that completes it, a synchronous dispose (as in a test host) would block
+    /// there while the host's own watch of the same task is still queued behind it: a deadlock. So
+    /// the task handed to the host completes its continuations asynchronously.
+    /// </remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        RunUntilStoppedAsync(stoppingToken).ContinueWith(
+            run => completion.SetFromTask(run), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return completion.Task;
+    }
+
+    private async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.Enabled)
@@ -42,10 +56,6 @@ internal sealed partial class VocPrefetchService(
         {
             // Shutting down.
         }
-
-        // Finish on a fresh thread-pool item: a cancelled cache read completes inside the cache's own
-        // completion, and the host's shutdown, which continues from here, waits for that cache.
-        await Task.Yield();
     }
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)

@@ -22,13 +22,19 @@ public sealed class LayerDependencyTests
     [TestCase("LunarVoc.Api")]
     [TestCase("Npgsql")]
     [TestCase("Dapper")]
-    [TestCase("Microsoft.AspNetCore.Http.Abstractions")]
-    [TestCase("Microsoft.AspNetCore.Mvc.Core")]
     [TestCase("StackExchange.Redis")]
     [TestCase("Microsoft.Extensions.Caching.StackExchangeRedis")]
+    [TestCase("Microsoft.Extensions.Caching.Hybrid")]
+    [TestCase("Microsoft.Extensions.Caching.Memory")]
     public void Application_does_not_reference_outer_layers_or_technology(string forbidden)
     {
         Assert.That(ReferencesOf("LunarVoc.Application"), Has.No.Member(forbidden));
+    }
+
+    [Test]
+    public void Application_knows_nothing_of_http()
+    {
+        Assert.That(ReferencesOf("LunarVoc.Application"), Has.None.StartsWith("Microsoft.AspNetCore"));
     }
 
     [Test]
@@ -41,8 +47,10 @@ public sealed class LayerDependencyTests
     [TestCase("Dapper")]
     [TestCase("StackExchange.Redis")]
     [TestCase("Microsoft.Extensions.Caching.StackExchangeRedis")]
+    [TestCase("Microsoft.Extensions.Caching.Hybrid")]
+    [TestCase("Microsoft.Extensions.Caching.Memory")]
     [TestCase("dbup-postgresql")]
-    [TestCase("DbUp")]
+    [TestCase("dbup-core")]
     public void The_api_knows_infrastructure_only_by_its_registration(string technology)
     {
         Assert.That(ReferencesOf("LunarVoc.Api"), Has.No.Member(technology));
