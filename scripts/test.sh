@@ -44,11 +44,16 @@ for trx in "$results"/*.trx; do
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
-# Lint the document the service served: errors fail the run (counted as one test).
+# Lint the document the service served with both linters: errors fail the run (one test each).
 if [ -s "$openapi" ] && (cd tests/contract && npx --no-install spectral lint --fail-severity error --ruleset .spectral.yaml "$openapi"); then
   passed=$((passed + 1)); echo "Passed OpenAPI lint (Spectral, spectral:oas)"
 else
   failed=$((failed + 1)); echo "Failed OpenAPI lint (Spectral, spectral:oas)"
+fi
+if [ -s "$openapi" ] && (cd tests/contract && npx --no-install redocly lint "$openapi"); then
+  passed=$((passed + 1)); echo "Passed OpenAPI lint (Redocly, recommended)"
+else
+  failed=$((failed + 1)); echo "Failed OpenAPI lint (Redocly, recommended)"
 fi
 
 # Every answer the functional tests received, checked against that document (counted as one test).

@@ -1,29 +1,24 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Errors;
 
 /// <summary>
 /// The only problem-details writer: MVC and the framework each bring their own, which differ in
 /// media type (with and without a charset). Every problem leaves as <c>application/problem+json</c>.
+/// Extensions (such as a 409's conflicting window) are written with the API's own JSON settings.
 /// </summary>
-internal sealed class ProblemJsonWriter : IProblemDetailsWriter
+internal sealed class ProblemJsonWriter(IOptions<JsonOptions> json) : IProblemDetailsWriter
 {
     public const string MediaType = "application/problem+json";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
     {
         Problems.Complete(context);
-        return new(context.HttpContext.Response.WriteAsJsonAsync<ProblemDetails>(context.ProblemDetails, Json, MediaType, context.HttpContext.RequestAborted));
+        return new(context.HttpContext.Response.WriteAsJsonAsync<ProblemDetails>(context.ProblemDetails, json.Value.JsonSerializerOptions, MediaType, context.HttpContext.RequestAborted));
     }
 
     /// <summary>Replaces the writers registered before it (the framework's and MVC's).</summary>

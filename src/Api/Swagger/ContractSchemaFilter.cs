@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using LunarVoc.Domain.Astrology;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace LunarVoc.Api.Swagger;
 
-/// <summary>Schemas as the wire has them: enums by their snake_case names, and optional members not required.</summary>
+/// <summary>Schemas as the wire has them: enums by their snake_case names, nullable references typed, and optional members not required.</summary>
 internal sealed class ContractSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -24,6 +26,33 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             if (concrete.Default is JsonValue number && number.TryGetValue<int>(out var value) && Enum.GetName(context.Type, value) is { } name)
             {
                 concrete.Default = JsonValue.Create(WireName(name));
+            }
+        }
+
+        // A nullable member that refers to another schema: an object or null, said with its type too.
+        foreach (var property in concrete.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            if (property.AllOf is { Count: > 0 } && property.Type is JsonSchemaType.Null)
+            {
+                property.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+            }
+        }
+
+        // An answer writes every member, null or not: a client may rely on each being there.
+        if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && concrete.Properties is { Count: > 0 } properties)
+        {
+            concrete.Required ??= new HashSet<string>();
+            var omittedWhenNull = context.Type.GetProperties()
+                .Where(property => property.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).OfType<JsonIgnoreAttribute>()
+                    .Any(ignore => ignore.Condition == JsonIgnoreCondition.WhenWritingNull))
+                .Select(property => WireName(property.Name))
+                .ToHashSet(StringComparer.Ordinal);
+            var own = typeof(ProblemDetails).IsAssignableFrom(context.Type)
+                ? properties.Keys.Where(name => name == "conflicting_window")
+                : properties.Keys.Where(name => !omittedWhenNull.Contains(name));
+            foreach (var name in own.ToArray())
+            {
+                concrete.Required.Add(name);
             }
         }
 

@@ -18,6 +18,7 @@ public sealed class OverlapEndpointTests : VocEndpointTestBase
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         var problem = await ReadJson(response);
         Assert.That(problem["conflicting_window"]!["id"]!.GetValue<long>(), Is.EqualTo(storedId));
+        Assert.That(Text(problem["conflicting_window"]!["start_at"]), Is.EqualTo(Iso(Noon.AddHours(1))), "the window as every answer writes it: snake_case, UTC");
         Assert.That(Text(problem["detail"]), Does.Contain("replace"));
         Assert.That(await ApiHost.CountRowsAsync(), Is.EqualTo(1));
     }
