@@ -42,7 +42,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
         return new CacheableBytesResult(body, TimeSpan.FromHours(1), "text/calendar; charset=utf-8", "lunarvoc.ics");
     }
 
-    private static string Feed(IEnumerable<ComputedVocWindow> windows, PlanetSet planets, DateTimeOffset stamp)
+    private static string Feed(IEnumerable<VocWindow> windows, PlanetSet planets, DateTimeOffset stamp)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//LunarVoc//Void of course Moon//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Moon void of course");
@@ -53,8 +53,8 @@ public sealed class CalendarController(ISender sender) : ControllerBase
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = string.Create(CultureInfo.InvariantCulture, $"voc-{window.EndAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{convention}@lunarvoc"),
-                Summary = $"Moon void of course in {window.Details.Sign}",
-                Description = Describe(window.Details),
+                Summary = window.Details is { } details ? $"Moon void of course in {details.Sign}" : "Moon void of course",
+                Description = window.Details is { } known ? Describe(known) : $"Posted by {window.Source}.",
                 Start = new CalDateTime(window.StartAt.UtcDateTime),
                 End = new CalDateTime(window.EndAt.UtcDateTime),
                 DtStamp = new CalDateTime(stamp.UtcDateTime),

@@ -1,3 +1,4 @@
+using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.Common.Caching;
@@ -21,7 +22,7 @@ public sealed class GetCacheStatsQueryHandlerTests
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.Keys, Is.EquivalentTo(new[] { ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName }), "every cached query, discovered");
+        Assert.That(report.Keys, Is.EquivalentTo(new[] { ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName }), "every cached query, discovered");
         Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
         Assert.That(report[ReadCurrentWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
