@@ -47,8 +47,8 @@ internal static class StandardHeaders
         }
         else if (!path.StartsWithSegments(Swagger, StringComparison.OrdinalIgnoreCase))
         {
-            // The status page loads its own script and style and reads the API, nothing else.
-            Set(headers, "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'", overwrite);
+            // The status page loads its own script, style and icon and reads the API, nothing else.
+            Set(headers, "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'", overwrite);
         }
     }
 

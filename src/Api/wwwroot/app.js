@@ -7,13 +7,15 @@ const REFRESH_MS = 60_000;
 const RETRY_MS = 30_000;
 const HORIZON_MS = 48 * 3600_000;
 
+// One language per page: dates in the page's own language (English), times in the visitor's zone.
+const LOCALE = 'en-GB';
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const formatTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
-const formatTick = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', timeZone: zone });
+const formatTime = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
+const formatTick = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
 const $ = (id) => document.getElementById(id);
 
 let answer = null;      // the last status answer
-let failure = null;     // why the last load failed, if it did
+let failure = null;     // what the visitor is told when the last load failed, if it did
 let boundary = null;    // the next instant at which the state changes
 let reloadTimer = null;
 
@@ -21,15 +23,28 @@ async function load() {
   clearTimeout(reloadTimer);
   try {
     const response = await fetch(STATUS_URL, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`the service answered ${response.status}`);
-    answer = await response.json();
-    failure = null;
-    reloadTimer = setTimeout(load, REFRESH_MS);
-  } catch (error) {
-    failure = error;
+    if (response.ok) {
+      answer = await response.json();
+      failure = null;
+      reloadTimer = setTimeout(load, REFRESH_MS);
+    } else {
+      // The service says when to come back (429, 503): wait that long, and say what happened.
+      const wait = Math.max(1, Number(response.headers.get('Retry-After')) || RETRY_MS / 1000);
+      failure = refusal(response.status, wait);
+      reloadTimer = setTimeout(load, wait * 1000);
+    }
+  } catch {
+    failure = `The LunarVoc service cannot be reached right now. Trying again in ${RETRY_MS / 1000} seconds.`;
     reloadTimer = setTimeout(load, RETRY_MS);
   }
   render();
+}
+
+function refusal(status, wait) {
+  const when = `Trying again in ${wait} second${wait === 1 ? '' : 's'}.`;
+  if (status === 429) return `Too many requests from this address for now. ${when}`;
+  if (status === 503) return `The service cannot read its database and has no earlier answer. ${when}`;
+  return `The service answered ${status}. ${when}`;
 }
 
 function windows() {
@@ -43,10 +58,7 @@ function render() {
   const now = Date.now();
   $('zone').textContent = zone;
   $('unreachable').hidden = !failure;
-  $('unreachable').textContent = failure
-    ? (answer ? 'The LunarVoc service cannot be reached right now; showing the last answer. Retrying…'
-              : 'The LunarVoc service cannot be reached right now. Retrying every 30 seconds…')
-    : '';
+  $('unreachable').textContent = failure ? (answer ? `${failure} Showing the last answer.` : failure) : '';
   $('stale').hidden = !(answer && answer.stale);
   if (answer && answer.stale) {
     $('stale').textContent = `The service could not read its database; this is its last good answer, as of ${formatTime.format(Date.parse(answer.as_of))}.`;
@@ -65,8 +77,8 @@ function render() {
   $('span').textContent = current
     ? `Since ${formatTime.format(current.start)}, until ${formatTime.format(current.end)}${signs(current)}.`
     : next ? `Next void: ${formatTime.format(next.start)} to ${formatTime.format(next.end)}${signs(next)}.` : 'No void of course is known ahead.';
-  $('countdown').textContent = boundary ? duration(boundary - now) : '';
-  $('countdown-label').textContent = boundary ? (current ? 'until it ends' : 'until the next void') : '';
+  $('countdown').textContent = boundary ? `in ${duration(boundary - now)}` : '';
+  $('countdown-label').textContent = boundary ? (current ? 'It ends' : 'The next void starts') : '';
 
   renderTimeline(all, now);
   if (boundary && now >= boundary - 1000 && !failure) {
@@ -116,13 +128,14 @@ function signs(w) {
   return ` (Moon in ${w.sign}${aspect}, entering ${w.next_sign})`;
 }
 
+/** "19 h 54 min", "1 min 31 s", "12 s": a span of time, never read as a clock time. */
 function duration(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const pad = (n) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+  if (h > 0) return `${h} h ${m} min`;
+  return m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
 
 setInterval(render, 1000);
