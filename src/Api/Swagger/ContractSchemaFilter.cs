@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using LunarVoc.Domain.Astrology;
+using LunarVoc.Domain.VocWindows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -27,6 +28,24 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             {
                 concrete.Default = JsonValue.Create(WireName(name));
             }
+        }
+
+        foreach (var (name, property) in concrete.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && property is OpenApiSchema text
+                && NamedValues.TryGetValue(name, out var values))
+            {
+                text.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+            }
+        }
+
+        // What a window's source may be, as the validator checks it.
+        if (context.Type == typeof(Application.VocWindows.SaveVocWindow.SaveVocWindowCommand)
+            && concrete.Properties is { } members && members.TryGetValue("source", out var member) && member is OpenApiSchema source)
+        {
+            source.MinLength = 1;
+            source.MaxLength = VocWindowBounds.MaxSourceLength;
+            source.Pattern = VocWindowBounds.SourcePattern.Replace(@"\z", "$", StringComparison.Ordinal); // \z is .NET's; JSON Schema patterns are ECMA-262
         }
 
         // A nullable member that refers to another schema: an object or null, said with its type too.
@@ -62,6 +81,15 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             concrete.Required?.Remove("replace");
         }
     }
+
+    /// <summary>String members whose values are names from the domain, as the answers write them.</summary>
+    private static readonly Dictionary<string, string[]> NamedValues = new(StringComparer.Ordinal)
+    {
+        ["sign"] = Enum.GetNames<ZodiacSign>(),
+        ["next_sign"] = Enum.GetNames<ZodiacSign>(),
+        ["planet"] = Enum.GetNames<Planet>(),
+        ["aspect"] = [.. Enum.GetNames<Aspect>().Select(name => name.ToLowerInvariant())],
+    };
 
     public static string WireName(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

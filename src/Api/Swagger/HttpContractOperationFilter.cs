@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
+using LunarVoc.Application.Ephemeris.GetComingWindows;
+using LunarVoc.Application.VocWindows.ListVocWindows;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -22,6 +24,8 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         operation.Responses ??= [];
         var takesZone = ReplaceTimeZoneParameters(operation, context);
         NameEnumDefaults(operation, context);
+        Constrain(operation, "limit", 1, ListVocWindowsQuery.MaxLimit);
+        Constrain(operation, "days", 1, GetComingWindowsQuery.MaxDays);
 
         if (HttpMethods.IsGet(method))
         {
@@ -112,6 +116,16 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             {
                 schema.Default = JsonValue.Create(ContractSchemaFilter.WireName(name));
             }
+        }
+    }
+
+    /// <summary>The bounds the query's validator enforces, declared where clients read them.</summary>
+    private static void Constrain(OpenApiOperation operation, string name, int minimum, int maximum)
+    {
+        if (operation.Parameters!.FirstOrDefault(parameter => parameter.Name == name)?.Schema is OpenApiSchema schema)
+        {
+            schema.Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            schema.Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

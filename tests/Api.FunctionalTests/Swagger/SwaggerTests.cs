@@ -54,6 +54,12 @@ public sealed class SwaggerTests : VocEndpointTestBase
         Assert.That(document["components"]!["schemas"]!["PlanetSet"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(new[] { "modern", "traditional" }));
         Assert.That(document["components"]!["schemas"]!["SaveVocWindowCommand"]!["required"]!.AsArray().Select(v => v!.GetValue<string>()), Has.No.Member("replace"));
         Assert.That(paths["/api/lunar/voc"]!["post"]!["requestBody"]!["required"]!.GetValue<bool>(), Is.True);
+        var schemas = document["components"]!["schemas"]!;
+        Assert.That(schemas["VocWindowResponse"]!["properties"]!["sign"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray(), Has.Member("Leo").And.Exactly(12).Items);
+        Assert.That(schemas["LastAspectResponse"]!["properties"]!["aspect"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Has.Member("trine"));
+        Assert.That(schemas["SaveVocWindowCommand"]!["properties"]!["source"]!["pattern"]!.GetValue<string>(), Is.EqualTo("^[A-Za-z0-9._-]+$"));
+        var limit = paths["/api/lunar/voc/windows"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "limit")!["schema"]!;
+        Assert.That((limit["minimum"]!.GetValue<int>(), limit["maximum"]!.GetValue<int>()), Is.EqualTo((1, 500)));
 
         // scripts/test.sh lints this very document (Spectral, failing on errors).
         if (Environment.GetEnvironmentVariable("LUNARVOC_OPENAPI_OUT") is { Length: > 0 } path)
