@@ -6,6 +6,7 @@ using LunarVoc.Api.Json;
 using LunarVoc.Api.Operations;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Security;
+using LunarVoc.Api.Streams;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;
 using LunarVoc.Infrastructure;
@@ -56,6 +57,7 @@ public static class LunarVocApp
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.AddApiSecurity();
         builder.AddOperations();
+        builder.AddStatusStreams();
         var swagger = SwaggerSetup.IsEnabled(builder.Configuration);
         if (swagger)
         {

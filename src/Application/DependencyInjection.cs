@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddMetrics();
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<LastGoodStore>();
+        services.AddSingleton<LunarVoc.Application.VocWindows.Changes.WindowChanges>();
         services.AddSingleton<OutageThrottle>();
         services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);
 

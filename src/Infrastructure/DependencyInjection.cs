@@ -3,6 +3,7 @@ using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Infrastructure.Caching;
 using LunarVoc.Infrastructure.Ephemeris;
 using LunarVoc.Infrastructure.Persistence;
@@ -55,6 +56,10 @@ public static class DependencyInjection
         services.AddLunarVocHealthChecks(configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<VocPrefetchService>();
+        services.AddSingleton<WindowChangeFeed>();
+        services.AddSingleton<IWindowChangeFeed>(provider => provider.GetRequiredService<WindowChangeFeed>());
+        services.AddSingleton<WindowChangeListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<WindowChangeListener>());
 
         return services;
     }

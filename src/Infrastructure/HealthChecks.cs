@@ -19,7 +19,8 @@ public static class HealthChecks
     public static IServiceCollection AddLunarVocHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("postgresql");
+            .AddCheck<DatabaseHealthCheck>("postgresql")
+            .AddCheck<ChangeFeedHealthCheck>("change-notifications", failureStatus: HealthStatus.Degraded);
 
         if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")))
         {
@@ -53,6 +54,15 @@ public static class HealthChecks
                 return new HealthCheckResult(context.Registration.FailureStatus, "The window store does not answer, or its schema is missing.");
             }
         }
+    }
+
+    /// <summary>Degraded while changes made on other instances reach this one only within the local lifetime.</summary>
+    private sealed class ChangeFeedHealthCheck(WindowChangeListener listener) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(listener.IsListening
+                ? HealthCheckResult.Healthy("listening")
+                : HealthCheckResult.Degraded("not listening; changes from other instances arrive within the local lifetime"));
     }
 
     private sealed class SharedCacheHealthCheck(GuardedDistributedCache cache) : IHealthCheck

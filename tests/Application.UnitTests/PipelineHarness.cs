@@ -4,6 +4,7 @@ using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.Extensions.Caching.Memory;
@@ -34,7 +35,8 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton(random ?? new Random(7))
             .AddSingleton(Repository.Object)
             .AddSingleton(calculator ?? Calculator.Object)
-            .AddSingleton(ExclusiveLock.Object);
+            .AddSingleton(ExclusiveLock.Object)
+            .AddSingleton(ChangeFeed.Object);
         // As the service composes it (Infrastructure): HybridCache, its memory level on the test's clock.
         services.AddHybridCache();
         services.AddOptions<MemoryCacheOptions>().Configure(options => options.Clock = new FakeClock(Time));
@@ -50,6 +52,10 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Mock<IVocCalculator> Calculator { get; } = new(MockBehavior.Strict);
 
     public Mock<IExclusiveLock> ExclusiveLock { get; } = new(MockBehavior.Strict);
+
+    public Mock<IWindowChangeFeed> ChangeFeed { get; } = new();
+
+    public WindowChanges Changes => _provider.GetRequiredService<WindowChanges>();
 
     public ISender Sender { get; }
 

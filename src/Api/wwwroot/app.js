@@ -1,8 +1,10 @@
 // The LunarVoc status page: reads only the public REST API, works out "now" in the browser from
 // the windows it returned, so the countdown flips exactly at each boundary without reloading.
+// It follows the live stream (EventSource) and polls only where streams are refused or blocked.
 'use strict';
 
 const STATUS_URL = '/api/lunar/voc/status';
+const STREAM_URL = '/api/lunar/voc/status/stream';
 const REFRESH_MS = 60_000;
 const RETRY_MS = 30_000;
 const HORIZON_MS = 48 * 3600_000;
@@ -18,6 +20,7 @@ let answer = null;      // the last status answer
 let failure = null;     // what the visitor is told when the last load failed, if it did
 let boundary = null;    // the next instant at which the state changes
 let reloadTimer = null;
+let streaming = false;  // while the stream delivers, no polling
 
 async function load() {
   clearTimeout(reloadTimer);
@@ -26,7 +29,7 @@ async function load() {
     if (response.ok) {
       answer = await response.json();
       failure = null;
-      reloadTimer = setTimeout(load, REFRESH_MS);
+      if (!streaming) reloadTimer = setTimeout(load, REFRESH_MS);
     } else {
       // The service says when to come back (429, 503): wait that long, and say what happened.
       const wait = Math.max(1, Number(response.headers.get('Retry-After')) || RETRY_MS / 1000);
@@ -81,7 +84,7 @@ function render() {
   $('countdown-label').textContent = boundary ? (current ? 'It ends' : 'The next void starts') : '';
 
   renderTimeline(all, now);
-  if (boundary && now >= boundary - 1000 && !failure) {
+  if (boundary && now >= boundary - 1000 && !failure && !streaming) {
     // The state changes now: fetch the windows after it (the page itself already flipped).
     setTimeout(load, 1500);
   }
@@ -138,5 +141,25 @@ function duration(ms) {
   return m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
 
+function listen() {
+  if (typeof EventSource !== 'function') return;
+  const source = new EventSource(STREAM_URL);
+  source.addEventListener('status', (event) => {
+    streaming = true;
+    clearTimeout(reloadTimer);
+    answer = JSON.parse(event.data);
+    failure = null;
+    render();
+  });
+  source.addEventListener('error', () => {
+    // A dropped stream reconnects by itself; a refused one (429, 503, blocked) is closed: poll instead.
+    if (source.readyState === EventSource.CLOSED) {
+      streaming = false;
+      load();
+    }
+  });
+}
+
 setInterval(render, 1000);
 load();
+listen();

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
-internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseCalls calls) : IVocWindowRepository
+internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseCalls calls, WindowChangeFeed changes) : IVocWindowRepository
 {
     private const string Columns = "id, start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect";
     private const string OverlapsRange = "tstzrange(start_at, end_at) && tstzrange(@StartAt, @EndAt)";
@@ -105,6 +105,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
+                await changes.AnnounceInAsync(transaction, cancellationToken);
                 if (replaceOverlapping)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
@@ -132,6 +133,7 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
+            await changes.AnnounceInAsync(transaction, cancellationToken);
             foreach (var window in windows)
             {
                 var row = new DetailsRow(window);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using LunarVoc.Api.FunctionalTests.Process;
 using LunarVoc.TestSupport;
@@ -87,6 +88,7 @@ public sealed class StatusPageTests
     public async Task A_stale_answer_is_marked_as_such()
     {
         var page = await NewPage("UTC");
+        await RefuseStream(page);
         await page.RouteAsync("**/api/lunar/voc/status", async route =>
         {
             var response = await route.FetchAsync();
@@ -105,6 +107,7 @@ public sealed class StatusPageTests
     public async Task An_unreachable_api_gives_a_clear_message()
     {
         var page = await NewPage("UTC");
+        await RefuseStream(page);
         await page.RouteAsync("**/api/lunar/voc/status", route => route.AbortAsync());
 
         await page.GotoAsync(_api.Address.ToString());
@@ -120,6 +123,7 @@ public sealed class StatusPageTests
     public async Task A_refusal_says_what_happened_and_waits_as_long_as_the_service_asks()
     {
         var page = await NewPage("UTC");
+        await RefuseStream(page);
         await page.RouteAsync("**/api/lunar/voc/status", route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 429,
@@ -156,6 +160,35 @@ public sealed class StatusPageTests
         Assert.That(span, Does.Match(@"Next void: \w{3} \d{1,2} \w{3}, \d\d:\d\d"), "dates, not just weekdays, in the page's language whatever the browser's");
         Assert.That(countdownAnnounced, Is.Zero, "the countdown's ticks are not announced");
     }
+
+    [Test]
+    public async Task A_posted_window_shows_on_the_page_without_a_reload()
+    {
+        // An instance of its own: the window posted here must not show in the other tests' pages.
+        using var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_page_{Guid.NewGuid():N}"), LoopbackPorts.Free());
+        var page = await NewPage("Europe/Paris");
+        await page.GotoAsync(api.Address.ToString());
+        await Expect(page.GetByTestId("upcoming")).ToHaveTextAsync("No void of course in the next 48 hours.");
+
+        using (var writer = api.CreateClient(writer: true))
+        {
+            using var posted = await writer.PostAsJsonAsync(new Uri("/api/lunar/voc", UriKind.Relative), new
+            {
+                start_at = IsoText.Of(DateTimeOffset.UtcNow.AddHours(30)),
+                end_at = IsoText.Of(DateTimeOffset.UtcNow.AddHours(31)),
+                source = "page-test",
+            });
+            Assert.That((int)posted.StatusCode, Is.EqualTo(201));
+        }
+
+        // Pushed through the stream: the page was not reloaded, and it polls only every minute.
+        await Expect(page.GetByTestId("upcoming").Locator("li")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await Expect(page.GetByTestId("upcoming")).Not.ToHaveTextAsync("No void of course in the next 48 hours.");
+    }
+
+    /// <summary>As where a proxy or a cap refuses streams: the page falls back to polling.</summary>
+    private static async Task RefuseStream(IPage page) =>
+        await page.RouteAsync("**/api/lunar/voc/status/stream", route => route.FulfillAsync(new RouteFulfillOptions { Status = 503 }));
 
     private static readonly string AxePath = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../contract/node_modules/axe-core/axe.min.js"));
 

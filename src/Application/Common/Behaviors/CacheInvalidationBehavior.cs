@@ -1,4 +1,5 @@
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.Changes;
 using Mediator;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
     HybridCache cache,
     CacheStatistics statistics,
     CachedQueries queries,
+    WindowChanges changes,
     ILogger<CacheInvalidationBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage, IInvalidatesCache
@@ -40,6 +42,7 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
             PipelineLog.ClearingFailed(logger, ex, cleared);
         }
 
+        changes.Announce(); // this instance's streams; other instances hear of it from the database
         return response;
     }
 }

@@ -1,4 +1,5 @@
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.VocWindows.Changes;
 using Mediator;
 
 namespace LunarVoc.Application.VocWindows.InvalidateCaches;
@@ -13,8 +14,12 @@ public sealed record InvalidateVocCachesCommand : ICommand<IReadOnlyList<string>
     public IReadOnlyList<string> InvalidatedTags => VocWindowSnapshot.Tags;
 }
 
-public sealed class InvalidateVocCachesCommandHandler(CachedQueries queries) : ICommandHandler<InvalidateVocCachesCommand, IReadOnlyList<string>>
+public sealed class InvalidateVocCachesCommandHandler(CachedQueries queries, IWindowChangeFeed changeFeed)
+    : ICommandHandler<InvalidateVocCachesCommand, IReadOnlyList<string>>
 {
-    public ValueTask<IReadOnlyList<string>> Handle(InvalidateVocCachesCommand command, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(queries.NamesTagged(command.InvalidatedTags));
+    public async ValueTask<IReadOnlyList<string>> Handle(InvalidateVocCachesCommand command, CancellationToken cancellationToken)
+    {
+        await changeFeed.PublishAsync(cancellationToken); // every other instance drops its copies too, at once
+        return queries.NamesTagged(command.InvalidatedTags);
+    }
 }

@@ -17,11 +17,14 @@ public sealed class InvalidateVocCachesCommandTests
         await harness.Sender.Send(new ReadStatusWindowsQuery());
         await harness.Sender.Send(new ReadStatusWindowsQuery());
         var readsBefore = harness.ReadCount;
+        var streamsWoken = harness.Changes.Next;
         await harness.Sender.Send(new InvalidateVocCachesCommand());
         harness.Time.Advance(TimeSpan.FromTicks(1));
         await harness.Sender.Send(new ReadStatusWindowsQuery());
 
         Assert.That(readsBefore, Is.EqualTo(1), "the second read was a hit");
         Assert.That(harness.ReadCount, Is.EqualTo(2), "after the invalidation, a miss");
+        harness.ChangeFeed.Verify(f => f.PublishAsync(It.IsAny<CancellationToken>()), Times.Once(), "every other instance is told");
+        Assert.That(streamsWoken.IsCompleted, Is.True, "this instance's streams are woken");
     }
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+using LunarVoc.Application.Common.Telemetry;
+
+namespace LunarVoc.Api.Streams;
+
+/// <summary>The streams on /metrics: how many are open, events written, and how long after a change they were written.</summary>
+public sealed class StreamMetrics
+{
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _sent;
+    private readonly Histogram<double> _lag;
+
+    public StreamMetrics(IMeterFactory meterFactory, StreamSlots slots)
+    {
+        var meter = meterFactory.Create(LunarVocMetrics.MeterName);
+        meter.CreateObservableUpDownCounter("lunarvoc.streams.open", () => slots.Open, description: "Status streams open");
+        _published = meter.CreateCounter<long>("lunarvoc.streams.changes", description: "Status changes published to the streams");
+        _sent = meter.CreateCounter<long>("lunarvoc.streams.events_sent", description: "Status events written to streams");
+        _lag = meter.CreateHistogram<double>("lunarvoc.streams.delivery_lag", unit: "s", description: "From a change's publication to its event written on a stream");
+    }
+
+    public void Published() => _published.Add(1);
+
+    public void Sent(TimeSpan lag)
+    {
+        _sent.Add(1);
+        _lag.Record(Math.Max(0, lag.TotalSeconds));
+    }
+}
