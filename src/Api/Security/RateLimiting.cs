@@ -1,5 +1,6 @@
 using LunarVoc.Api.Errors;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -66,12 +67,21 @@ public static class RateLimiting
         });
     }
 
-    private static ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        // The limiter runs before CORS (refused preflights spend the budget too): give the refusal the
+        // CORS headers the request would have had, or a browser app sees a network error, not the 429.
+        var services = context.RequestServices;
+        if (await services.GetRequiredService<ICorsPolicyProvider>().GetPolicyAsync(context, null) is { } policy)
+        {
+            var cors = services.GetRequiredService<ICorsService>();
+            cors.ApplyResult(cors.EvaluatePolicy(context, policy), context.Response);
+        }
+
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
-        return new ValueTask(WriteTooManyRequestsAsync(context, retryAfter, "This client has used its request budget for now; try again after Retry-After seconds."));
+        await WriteTooManyRequestsAsync(context, retryAfter, "This client has used its request budget for now; try again after Retry-After seconds.");
     }
 
     /// <summary>The 429 answer, for every budget.</summary>

@@ -160,6 +160,20 @@ public sealed class LimitsTests
     }
 
     [Test]
+    public async Task A_refused_read_still_carries_its_cors_headers_so_a_browser_app_can_read_the_429()
+    {
+        await using var factory = Factory(new() { ["RateLimiting:Enabled"] = "true", ["RateLimiting:ReadsPerWindow"] = "1" });
+        using var client = factory.CreateClient();
+        using var first = await client.SendAsync(ReadFrom("https://app.example.com"));
+
+        using var refused = await client.SendAsync(ReadFrom("https://app.example.com"));
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(refused.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("*"));
+        Assert.That(refused.Headers.GetValues("Access-Control-Expose-Headers").Single(), Does.Contain("Retry-After"));
+    }
+
+    [Test]
     public async Task Reads_can_be_restricted_to_the_configured_origins()
     {
         await using var factory = Factory(new() { ["Cors:AnyOriginForReads"] = "false", ["Cors:AllowedOrigins:0"] = "https://app.example.com" });
