@@ -57,6 +57,12 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             }
         }
 
+        // Every problem carries the trace id under one name (Problems.Complete).
+        if (typeof(ProblemDetails).IsAssignableFrom(context.Type) && concrete.Properties is { } problemMembers)
+        {
+            problemMembers["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id, for support." };
+        }
+
         // An answer writes every member, null or not: a client may rely on each being there.
         if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && concrete.Properties is { Count: > 0 } properties)
         {

@@ -44,7 +44,15 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
                 AddRateLimitHeaders(success);
             }
 
-            operation.Responses.TryAdd("304", new OpenApiResponse { Description = "The client's copy (If-None-Match) is current; no body." });
+            operation.Responses.TryAdd("304", new OpenApiResponse
+            {
+                Description = "The client's copy (If-None-Match) is current; no body.",
+                Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["ETag"] = Header("The entity tag of the current answer."),
+                    ["Cache-Control"] = Header("How long the client's copy may still be kept."),
+                },
+            });
         }
         else if (operation.RequestBody is not null)
         {
@@ -53,7 +61,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
         if (takesZone)
         {
-            operation.Responses.TryAdd("400", ProblemResponse("A parameter is not valid (e.g. tz is not an IANA time-zone name); errors names it."));
+            operation.Responses.TryAdd("400", ProblemResponse("A parameter is not valid (e.g. tz is not an IANA time-zone name); errors names it.", "ValidationProblemDetails"));
         }
 
         var tooMany = ProblemResponse("The client's request budget is spent; try again after Retry-After seconds.");
@@ -135,13 +143,13 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         response.Headers[RateLimitHeaders.State] = Header("What is left of it: \"per-client\";r=<requests left>;t=<seconds until reset, at most>.");
     }
 
-    private static OpenApiResponse ProblemResponse(string description) => new()
+    private static OpenApiResponse ProblemResponse(string description, string schema = "ProblemDetails") => new()
     {
         Description = description,
         Headers = new Dictionary<string, IOpenApiHeader>(),
         Content = new Dictionary<string, OpenApiMediaType>
         {
-            [Problem] = new() { Schema = new OpenApiSchemaReference("ProblemDetails") },
+            [Problem] = new() { Schema = new OpenApiSchemaReference(schema) },
         },
     };
 

@@ -94,6 +94,15 @@ public sealed class ApiProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container: the host shuts down; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        ExternalProcess.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var bound = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(bound.Token);
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -61,6 +61,24 @@ public sealed class SharedCacheTests : IAsyncDisposable
     }
 
     [Test]
+    public async Task With_redis_too_a_write_on_one_instance_is_pushed_to_the_other_instances_streams_at_once()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/lunar/voc/status/stream");
+        using var stream = new Streams.EventStream(await _clientB.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
+        await stream.NextStatusAsync();
+        for (var i = 0; i < 200 && (await _clientB.GetStringAsync("/health/ready")).Contains("not listening", StringComparison.Ordinal); i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1.1)); // readiness is at most a second old on the hosts' clock
+        }
+
+        using var post = await _clientA.PostAsJsonAsync("/api/lunar/voc", new { start_at = "2026-11-24T13:00:00Z", end_at = "2026-11-24T15:00:00Z", source = "written-on-a" });
+        var (_, json) = await stream.NextStatusAsync(); // no clock moved: told through PostgreSQL, not the local lifetime
+
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(json)!["next"]!["source"]!.GetValue<string>(), Is.EqualTo("written-on-a"));
+    }
+
+    [Test]
     public async Task A_write_on_one_instance_is_seen_by_the_other_within_the_local_lifetime()
     {
         var before = await Status(_clientB);

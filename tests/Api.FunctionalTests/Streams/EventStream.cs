@@ -11,11 +11,13 @@ internal sealed class EventStream(HttpResponseMessage response) : IDisposable
 
     public async Task<IReadOnlyList<string>> NextFrameAsync(TimeSpan? within = null)
     {
-        using var bound = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
         var lines = new List<string>();
         while (true)
         {
-            var line = await _reader.ReadLineAsync(bound.Token) ?? throw new EndOfStreamException("the stream ended");
+            // WaitAsync, not a token: a test server's response stream may not honour cancellation.
+            var line = await _reader.ReadLineAsync().WaitAsync(Max(deadline - DateTime.UtcNow, TimeSpan.Zero))
+                ?? throw new EndOfStreamException("the stream ended");
             if (line.Length == 0)
             {
                 if (lines.Count > 0)
@@ -30,10 +32,12 @@ internal sealed class EventStream(HttpResponseMessage response) : IDisposable
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     /// <summary>The next frame that is a status event: its id and JSON.</summary>
     public async Task<(string Id, string Json)> NextStatusAsync(TimeSpan? within = null)
     {
-        while (true)
+        for (var frames = 0; frames < 1_000; frames++)
         {
             var frame = await NextFrameAsync(within);
             if (frame.Contains("event: status"))
@@ -41,6 +45,8 @@ internal sealed class EventStream(HttpResponseMessage response) : IDisposable
                 return (frame.Single(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..], frame.Single(l => l.StartsWith("data: ", StringComparison.Ordinal))[6..]);
             }
         }
+
+        throw new InvalidOperationException("no status event among 1,000 frames");
     }
 
     public void Dispose()

@@ -113,6 +113,59 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         Assert.That(beyond.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
     }
 
+    [Test]
+    public async Task During_a_database_outage_the_stream_keeps_its_answer_marked_stale()
+    {
+        using var _ = await PostWindow(Noon.AddHours(-1), Noon.AddHours(5), "before-outage");
+        using var stream = await OpenAsync(Client);
+        await NextWhereAsync(stream, status => status["current"] is not null);
+        ApiHost.Cluster.Halt();
+        try
+        {
+            // The cached windows expire on the host's clock; the refresh fails and the last good answer is served.
+            var stale = NextWhereAsync(stream, status => status["stale"]!.GetValue<bool>());
+            for (var i = 0; i < 2_000 && !stale.IsCompleted; i++)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(500));
+                await Task.Delay(5); // lets the host's I/O (the failing connections) complete; time itself moves above
+            }
+
+            var status = await stale.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.That(status["current"]!["source"]!.GetValue<string>(), Is.EqualTo("before-outage"));
+        }
+        finally
+        {
+            ApiHost.Cluster.EnsureRunning();
+        }
+    }
+
+    [Test]
+    public async Task Open_streams_and_events_show_on_metrics()
+    {
+        using var stream = await OpenAsync(Client);
+        await stream.NextStatusAsync();
+
+        var metrics = await Client.GetStringAsync("/metrics");
+
+        Assert.That(metrics, Does.Match(@"lunarvoc_streams_open(\{[^}]*\})? [1-9]"));
+        Assert.That(metrics, Does.Contain("lunarvoc_streams_events_sent_total"));
+        Assert.That(metrics, Does.Contain("lunarvoc_streams_delivery_lag_seconds_bucket"));
+    }
+
+    [Test]
+    public async Task At_shutdown_streams_end_cleanly_so_clients_reconnect_elsewhere()
+    {
+        using var api = await Process.ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_stream_stop_{Guid.NewGuid():N}"), TestSupport.LoopbackPorts.Free());
+        using var client = api.CreateClient();
+        using var stream = await OpenAsync(client);
+        await stream.NextStatusAsync();
+
+        var exitCode = await api.TerminateAsync(TimeSpan.FromSeconds(20));
+
+        Assert.That(exitCode, Is.Zero, "a clean stop, not held up by the open stream");
+        Assert.That(async () => await stream.NextFrameAsync(TimeSpan.FromSeconds(5)), Throws.InstanceOf<EndOfStreamException>().Or.InstanceOf<IOException>().Or.InstanceOf<HttpRequestException>());
+    }
+
     private static async Task<JsonNode> NextWhereAsync(EventStream stream, Func<JsonNode, bool> wanted)
     {
         for (var i = 0; i < 10; i++)
