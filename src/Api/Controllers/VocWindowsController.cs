@@ -34,7 +34,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     public async Task<ActionResult<VocWindowResponse>> GetWindow(long id, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var window = await sender.Send(new GetVocWindowQuery(id), cancellationToken);
-        return window is null ? Problems.Result(StatusCodes.Status404NotFound, $"No window with id {id}.") : VocWindowResponse.From(window, tz);
+        return window is null ? Problems.Result(StatusCodes.Status404NotFound, "No such window.", $"No window has id {id}.") : VocWindowResponse.From(window, tz);
     }
 
     /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>

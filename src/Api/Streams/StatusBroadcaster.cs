@@ -5,6 +5,7 @@ using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Infrastructure.Hosting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public sealed partial class StatusBroadcaster(
     IOptions<StreamOptions> options,
     IOptions<JsonOptions> json,
     StreamMetrics metrics,
-    ILogger<StatusBroadcaster> logger) : BackgroundService
+    ILogger<StatusBroadcaster> logger) : BackgroundLoop
 {
     // The status is looked at again at least this often: a cached answer's refresh may bring news.
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(60);
@@ -53,7 +54,7 @@ public sealed partial class StatusBroadcaster(
     /// <summary>Completes at the next heartbeat.</summary>
     public Task Heartbeat => Volatile.Read(ref _heartbeat).Task;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         var beating = BeatAsync(stoppingToken);

@@ -37,6 +37,7 @@ public sealed class StatusStreamWriter(
             response.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-cache, no-store";
             response.Headers["X-Accel-Buffering"] = "no"; // nginx: pass events on as they come
+            response.Headers.Remove(Http.StandardHeaders.XCache); // not a cached answer
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             if (HttpMethods.IsHead(context.Request.Method))
             {
@@ -48,7 +49,7 @@ public sealed class StatusStreamWriter(
             var latest = await broadcaster.LatestAsync.WaitAsync(stop.Token);
             if (context.Request.Headers["Last-Event-ID"] != latest.Id)
             {
-                await SendAsync(response, latest, zone, stop.Token);
+                await SendAsync(response, latest, zone, isChange: false, stop.Token);
             }
 
             while (true)
@@ -58,14 +59,14 @@ public sealed class StatusStreamWriter(
                 if (broadcaster.Latest is { } newer && newer != latest)
                 {
                     latest = newer;
-                    await SendAsync(response, latest, zone, stop.Token);
+                    await SendAsync(response, latest, zone, isChange: true, stop.Token);
                     continue;
                 }
 
                 if (await Task.WhenAny(next, beat).WaitAsync(stop.Token) == next)
                 {
                     latest = await next;
-                    await SendAsync(response, latest, zone, stop.Token);
+                    await SendAsync(response, latest, zone, isChange: true, stop.Token);
                 }
                 else
                 {
@@ -83,10 +84,10 @@ public sealed class StatusStreamWriter(
         }
     }
 
-    private async Task SendAsync(HttpResponse response, StatusEvent status, TimeZoneInfo? zone, CancellationToken cancellationToken)
+    private async Task SendAsync(HttpResponse response, StatusEvent status, TimeZoneInfo? zone, bool isChange, CancellationToken cancellationToken)
     {
         await WriteAsync(response, status.FrameFor(zone), cancellationToken);
-        metrics.Sent(timeProvider.GetUtcNow() - status.PublishedAt);
+        metrics.Sent(isChange ? timeProvider.GetUtcNow() - status.PublishedAt : null);
     }
 
     private static async Task WriteAsync(HttpResponse response, byte[] frame, CancellationToken cancellationToken)

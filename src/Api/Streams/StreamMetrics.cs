@@ -16,14 +16,23 @@ public sealed class StreamMetrics
         meter.CreateObservableUpDownCounter("lunarvoc.streams.open", () => slots.Open, description: "Status streams open");
         _published = meter.CreateCounter<long>("lunarvoc.streams.changes", description: "Status changes published to the streams");
         _sent = meter.CreateCounter<long>("lunarvoc.streams.events_sent", description: "Status events written to streams");
-        _lag = meter.CreateHistogram<double>("lunarvoc.streams.delivery_lag", unit: "s", description: "From a change's publication to its event written on a stream");
+        _lag = meter.CreateHistogram<double>(
+            "lunarvoc.streams.delivery_lag",
+            unit: "s",
+            description: "From a change's publication to its event written on a stream",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     public void Published() => _published.Add(1);
 
-    public void Sent(TimeSpan lag)
+    /// <param name="lag">Since the change was published; null for the status sent on connect (its age, not a delivery).</param>
+    public void Sent(TimeSpan? lag)
     {
         _sent.Add(1);
-        _lag.Record(Math.Max(0, lag.TotalSeconds));
+        if (lag is { } delivery)
+        {
+            _lag.Record(Math.Max(0, delivery.TotalSeconds));
+        }
     }
 }

@@ -1,7 +1,7 @@
 using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows.Changes;
 using Mediator;
-using Microsoft.Extensions.Hosting;
+using LunarVoc.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -19,7 +19,7 @@ internal sealed partial class WindowChangeListener(
     WindowChangeFeed feed,
     ISender sender,
     TimeProvider timeProvider,
-    ILogger<WindowChangeListener> logger) : BackgroundService
+    ILogger<WindowChangeListener> logger) : BackgroundLoop
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -28,7 +28,7 @@ internal sealed partial class WindowChangeListener(
 
     public bool IsListening => _listening;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up start-up
         var backoff = FirstBackoff;

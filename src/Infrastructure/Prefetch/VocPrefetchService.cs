@@ -2,7 +2,7 @@ using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
-using Microsoft.Extensions.Hosting;
+using LunarVoc.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,23 +17,9 @@ internal sealed partial class VocPrefetchService(
     ISender sender,
     TimeProvider timeProvider,
     IOptions<PrefetchOptions> options,
-    ILogger<VocPrefetchService> logger) : BackgroundService
+    ILogger<VocPrefetchService> logger) : BackgroundLoop
 {
-    /// <remarks>
-    /// The host's stop and its dispose both wait on the returned task. Were their continuations run
-    /// inline by the thread that completes it, a synchronous dispose (as in a test host) would block
-    /// there while the host's own watch of the same task is still queued behind it: a deadlock. So
-    /// the task handed to the host completes its continuations asynchronously.
-    /// </remarks>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        RunUntilStoppedAsync(stoppingToken).ContinueWith(
-            run => completion.SetFromTask(run), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return completion.Task;
-    }
-
-    private async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (!settings.Enabled)
