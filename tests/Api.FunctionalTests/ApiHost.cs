@@ -49,6 +49,23 @@ public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string
         return client;
     }
 
+    /// <summary>
+    /// Stops the host while its clock moves on. On a real clock, work still in flight at shutdown (a
+    /// retry's back-off, a refresh left running in the background) finishes while the host stops, and
+    /// the resilience pipelines wait for it; on a clock that stands still they would wait for ever.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var disposing = Task.Run(async () => await base.DisposeAsync());
+        for (var i = 0; i < 3_000 && !disposing.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(disposing, Task.Delay(10));
+        }
+
+        await disposing.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

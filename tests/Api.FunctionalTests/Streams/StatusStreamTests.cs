@@ -33,7 +33,7 @@ public sealed class StatusStreamTests : VocEndpointTestBase
     {
         using var stream = await OpenAsync(Client);
         var (_, empty) = await stream.NextStatusAsync();
-        using var _ = await PostWindow(Noon.AddSeconds(40), Noon.AddHours(3));
+        using var _ = await PostStoredWindow(Noon.AddSeconds(40), Noon.AddHours(3));
 
         var first = await NextWhereAsync(stream, status => status["next"] is not null);
         var status = await GetJson("/api/lunar/voc/status");
@@ -54,7 +54,7 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         using var stream = await OpenAsync(Client);
         var (firstId, _) = await stream.NextStatusAsync();
 
-        using var _ = await PostWindow(Noon.AddHours(1), Noon.AddHours(2));
+        using var _ = await PostStoredWindow(Noon.AddHours(1), Noon.AddHours(2));
         var (id, json) = await stream.NextStatusAsync();
 
         Assert.That(id, Is.Not.EqualTo(firstId));
@@ -71,7 +71,7 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         await stream.NextStatusAsync();
         await WaitUntilListeningAsync(otherClient, otherTime);
 
-        using var _ = await PostWindow(Noon.AddHours(1), Noon.AddHours(2)); // on this instance
+        using var _ = await PostStoredWindow(Noon.AddHours(1), Noon.AddHours(2)); // on this instance
         otherTime.Advance(TimeSpan.FromTicks(1)); // a write invalidates as of its instant; the other clock moves on too
         var (_, json) = await stream.NextStatusAsync();
 
@@ -98,6 +98,34 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         Assert.That(next, Is.EqualTo(new[] { ": keep-alive" }), "the heartbeat, not the status it already has");
     }
 
+    [Test]
+    public async Task During_a_database_outage_the_stream_keeps_its_answer_marked_stale()
+    {
+        using var _ = await PostStoredWindow(Noon.AddHours(-1), Noon.AddHours(5), "before-outage");
+        using var stream = await OpenAsync(Client);
+        await NextWhereAsync(stream, status => status["current"] is not null);
+        ApiHost.Cluster.Halt();
+        try
+        {
+            // The cached status expires on the host's clock; its refresh fails and the last good answer is served.
+            var stale = NextWhereAsync(stream, status => status["stale"]!.GetValue<bool>());
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!stale.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(500));
+                await Task.WhenAny(stale, Task.Delay(10)); // waits for the failing connections' I/O, never for time to pass
+            }
+
+            var status = await stale.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.That(status["current"]!["source"]!.GetValue<string>(), Is.EqualTo("before-outage"));
+            Assert.That(status["is_voc"]!.GetValue<bool>(), Is.True);
+        }
+        finally
+        {
+            ApiHost.Cluster.EnsureRunning();
+        }
+    }
+
     [TestCase("Streams:MaxPerClient", HttpStatusCode.TooManyRequests)]
     [TestCase("Streams:MaxOpen", HttpStatusCode.ServiceUnavailable)]
     public async Task Beyond_a_cap_a_stream_is_refused_with_retry_after(string cap, HttpStatusCode refused)
@@ -119,7 +147,7 @@ public sealed class StatusStreamTests : VocEndpointTestBase
     {
         using var stream = await OpenAsync(Client);
         await stream.NextStatusAsync();
-        using var _ = await PostWindow(Noon.AddHours(1), Noon.AddHours(2));
+        using var _ = await PostStoredWindow(Noon.AddHours(1), Noon.AddHours(2));
         await NextWhereAsync(stream, status => status["next"] is not null);
 
         var metrics = await Client.GetStringAsync("/metrics");
@@ -143,7 +171,24 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         var exitCode = await api.TerminateAsync(TimeSpan.FromSeconds(20));
 
         Assert.That(exitCode, Is.Zero, "a clean stop, not held up by the open stream");
-        Assert.That(async () => await stream.NextFrameAsync(TimeSpan.FromSeconds(5)), Throws.InstanceOf<EndOfStreamException>().Or.InstanceOf<IOException>().Or.InstanceOf<HttpRequestException>());
+        // Frames already sent may still be read; then the stream ends (a stream left open would time out instead).
+        Assert.That(
+            async () =>
+            {
+                for (var frames = 0; frames < 100; frames++)
+                {
+                    await stream.NextFrameAsync(TimeSpan.FromSeconds(5));
+                }
+            },
+            Throws.InstanceOf<EndOfStreamException>().Or.InstanceOf<IOException>().Or.InstanceOf<HttpRequestException>());
+    }
+
+    /// <summary>Posts a window and checks it was stored: a refused write would otherwise show only as a missing event.</summary>
+    private async Task<HttpResponseMessage> PostStoredWindow(DateTimeOffset start, DateTimeOffset end, string source = "test")
+    {
+        var response = await PostWindow(start, end, source);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return response;
     }
 
     private static async Task<JsonNode> NextWhereAsync(EventStream stream, Func<JsonNode, bool> wanted)

@@ -29,10 +29,10 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         try
         {
             var names = queries.NamesTagged(tags);
+            statistics.Cleared(names); // first, so a fetch finishing while the tags are cleared knows to drop what it read
             await cache.RemoveByTagAsync(tags, CancellationToken.None);
             // Queries without parameters are keyed by their name: removing the keys as well drops the shared copies outright.
             await cache.RemoveAsync(names, CancellationToken.None);
-            statistics.Cleared(names);
             PipelineLog.CachesCleared(logger, cleared);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -33,6 +33,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var fetched = false;
+        var clears = _counters.Clears;
         var caller = Activity.Current?.Context ?? default;
         var answer = await cache.GetOrCreateAsync(
             message.CacheKey,
@@ -47,6 +48,13 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
         if (fetched)
         {
+            if (_counters.Clears != clears)
+            {
+                // A write cleared the cache while this fetch read the store: what it read may predate the
+                // write, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
+                await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
+            }
+
             _counters.Miss();
             return answer.WithCacheStatus(CacheStatus.Miss);
         }

@@ -4,6 +4,7 @@ using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Application.VocWindows.InvalidateCaches;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using LunarVoc.Domain.VocWindows;
 using Moq;
@@ -79,6 +80,32 @@ public sealed class ReadPipelineTests
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
         Assert.That(answer.Windows.Single().Source, Is.EqualTo("new"));
         Assert.That(answer.FetchedAt, Is.EqualTo(Noon + StatusTtl));
+        Assert.That(harness.ReadCount, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_write_that_lands_while_the_store_is_read_does_not_leave_the_earlier_read_cached()
+    {
+        await using var harness = new PipelineHarness();
+        var reads = 0;
+        harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                if (++reads > 1)
+                {
+                    return PipelineHarness.Windows("after");
+                }
+
+                // The store answered as before the write; the write commits and clears the caches before this read is stored.
+                await harness.Sender.Send(new InvalidateVocCachesCommand());
+                harness.Time.Advance(TimeSpan.FromTicks(1));
+                return PipelineHarness.Windows("before");
+            });
+        await harness.Sender.Send(new ReadStatusWindowsQuery());
+
+        var next = await harness.Sender.Send(new ReadStatusWindowsQuery());
+
+        Assert.That(next.Windows.Single().Source, Is.EqualTo("after"));
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
 
