@@ -47,7 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IVocWindowRepository, VocWindowRepository>();
         services.AddSingleton<AdvisoryLock>();
         services.AddSingleton<IExclusiveLock>(provider => provider.GetRequiredService<AdvisoryLock>());
-        services.AddSingleton<IVocCalculator, VocCalculator>();
+        services.AddSingleton<IEphemeris, BuiltInEphemeris>();
         services.AddSingleton<DatabaseMigrator>();
         // The cache behind the caching behavior: HybridCache, with Redis as its second level where configured.
         services.AddHybridCache();

@@ -22,7 +22,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public PipelineHarness(IDictionary<string, string?>? settings = null, Random? random = null, IVocCalculator? calculator = null)
+    public PipelineHarness(IDictionary<string, string?>? settings = null, Random? random = null, IEphemeris? calculator = null)
     {
         // A long soft timeout unless a test is about it: the fake clock only moves when a test moves it.
         var configuration = new ConfigurationBuilder()
@@ -49,7 +49,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public Mock<IVocWindowRepository> Repository { get; } = new(MockBehavior.Strict);
 
-    public Mock<IVocCalculator> Calculator { get; } = new(MockBehavior.Strict);
+    public Mock<IEphemeris> Calculator { get; } = new(MockBehavior.Strict);
 
     public Mock<IExclusiveLock> ExclusiveLock { get; } = new(MockBehavior.Strict);
 

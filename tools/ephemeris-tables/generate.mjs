@@ -17,6 +17,8 @@ const vsopBound = 3e-8;
 // 0.005" are dropped (under 0.2" in all over 1900–2100); the distance only feeds the light time.
 const elpLongitudeBound = 0.005;
 const elpDistanceBound = 20;
+// Latitude only sets the Moon's illuminated fraction, where 0.01" is far below what shows.
+const elpLatitudeBound = 0.01;
 
 const number = (x) => {
   const s = Number(x).toString();
@@ -77,7 +79,7 @@ namespace LunarVoc.Infrastructure.Ephemeris.Tables;
 /// <summary>
 /// ELP/MPP02 series for the Moon: W1 is the mean longitude polynomial (radians, T in Julian
 /// centuries); per power of T, flat rows (A, φ0, φ1, φ2, φ3, φ4) of A·sin(φ0 + φ1·T + … + φ4·T⁴),
-/// A in arcseconds for the longitude and in km for the distance.
+/// A in arcseconds for the longitude and the latitude and in km for the distance.
 /// </summary>
 internal static class ElpMpp02
 {
@@ -86,6 +88,11 @@ internal static class ElpMpp02
     public static readonly double[][] Longitude =
     [
 ${elpRows(elp.L, elpLongitudeBound)}
+    ];
+
+    public static readonly double[][] Latitude =
+    [
+${elpRows(elp.B, elpLatitudeBound)}
     ];
 
     public static readonly double[][] Distance =

@@ -5,7 +5,7 @@ namespace LunarVoc.Api.Http;
 
 /// <summary>
 /// Binds query parameters the framework would read too loosely — instants without an offset, time
-/// zones by any name — by the API's own rules, with a 400 error that names the parameter.
+/// zones by any name, enums by number — by the API's own rules, with a 400 error that names the parameter.
 /// </summary>
 public sealed partial class QueryValueBinderProvider : IModelBinderProvider
 {
@@ -24,9 +24,22 @@ public sealed partial class QueryValueBinderProvider : IModelBinderProvider
             return TimeZones;
         }
 
-        return context.Metadata.UnderlyingOrModelType == typeof(DateTimeOffset) && context.BindingInfo.BindingSource == BindingSource.Query
-            ? Instants
-            : null;
+        if (context.BindingInfo.BindingSource != BindingSource.Query)
+        {
+            return null;
+        }
+
+        var type = context.Metadata.UnderlyingOrModelType;
+        return type == typeof(DateTimeOffset) ? Instants : type.IsEnum ? EnumValues(type) : null;
+    }
+
+    /// <summary>An enum by its name in the API (snake_case, any case), never by number.</summary>
+    private static QueryValueBinder EnumValues(Type type)
+    {
+        var names = Enum.GetValues(type).Cast<object>().ToDictionary(
+            value => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()!), StringComparer.OrdinalIgnoreCase);
+        var expected = string.Join(", ", names.Keys);
+        return new QueryValueBinder(text => names.GetValueOrDefault(text), text => $"'{text}' is not one of: {expected}.");
     }
 
     /// <summary>

@@ -95,6 +95,7 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
         ["next_sign"] = Enum.GetNames<ZodiacSign>(),
         ["planet"] = Enum.GetNames<Planet>(),
         ["aspect"] = [.. Enum.GetNames<Aspect>().Select(name => name.ToLowerInvariant())],
+        ["phase"] = [.. Enum.GetNames<MoonPhase>().Select(WireName)],
     };
 
     public static string WireName(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);

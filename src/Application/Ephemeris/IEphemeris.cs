@@ -4,12 +4,26 @@ using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.Ephemeris;
 
-/// <summary>Computes void-of-course windows from the positions of the Moon and planets.</summary>
-public interface IVocCalculator
+/// <summary>
+/// The ephemeris: where the Moon and the Sun are, and what the domain's rules make of their
+/// motion — void-of-course windows and lunar phases. Windows are computed within
+/// <see cref="EphemerisRange"/>; the Moon, the Sun and the phases a year beyond it too (the phases
+/// around its ends).
+/// </summary>
+public interface IEphemeris
 {
-    /// <summary>
-    /// Every window overlapping [<paramref name="from"/>, <paramref name="until"/>), ordered by start,
-    /// one per lunar ingress. Both bounds must lie in <see cref="EphemerisRange"/>.
-    /// </summary>
-    ImmutableArray<ComputedVocWindow> Compute(DateTimeOffset from, DateTimeOffset until, PlanetSet planets);
+    /// <summary>Every window overlapping [<paramref name="from"/>, <paramref name="until"/>), ordered by start, one per lunar ingress.</summary>
+    ImmutableArray<ComputedVocWindow> VoidWindows(DateTimeOffset from, DateTimeOffset until, PlanetSet planets);
+
+    /// <summary>The Moon and the Sun as seen from the Earth's centre at an instant.</summary>
+    MoonAndSun MoonAndSunAt(DateTimeOffset instant);
+
+    /// <summary>Every principal phase in [<paramref name="from"/>, <paramref name="until"/>), by instant.</summary>
+    ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until);
+
+    /// <summary>The sign the Moon enters next after <paramref name="after"/>, and when.</summary>
+    (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after);
+
+    /// <summary>The first instant after <paramref name="after"/> at which the named phase changes.</summary>
+    DateTimeOffset NextPhaseNameChange(DateTimeOffset after);
 }

@@ -23,7 +23,6 @@ public static class VoidOfCourse
     private const double MoonMeanRate = 13.176 / Day;            // degrees per second
     private const double MoonSlowestRate = 11.7 / Day;
     private const double FastestGainOnAPlanet = 17.0 / Day;      // the Moon at perigee, a planet retrograde
-    private const double Tolerance = 1e-4;                       // seconds
     private const double LongestSignStay = 30 / MoonSlowestRate;
 
     /// <summary>How far beyond a span the search reads longitudes (the sign the Moon is in at either end, and the next).</summary>
@@ -71,17 +70,10 @@ public static class VoidOfCourse
                 }
             }
 
-            return new ComputedVocWindow(Instant(start), Instant(ingress), new VocWindowDetails(sign, sign.Next(), lastAspect));
+            return new ComputedVocWindow(Roots.ToInstant(start), Roots.ToInstant(ingress), new VocWindowDetails(sign, sign.Next(), lastAspect));
         }
 
-        /// <summary>The first instant after <paramref name="after"/> at which the Moon enters a sign.</summary>
-        public double NextIngress(double after)
-        {
-            var longitude = MoonAt(after);
-            var boundary = (Math.Floor(longitude / 30) + 1) * 30;
-            var toGo = boundary - longitude;
-            return Secant(seconds => Degrees.Relative(MoonAt(seconds) - boundary), after, -toGo, after + (toGo / MoonMeanRate));
-        }
+        public double NextIngress(double after) => MoonIngresses.Next(longitudes, after);
 
         private (double? At, Aspect Aspect) LastAspectBefore(Planet planet, double moonAtIngress, double ingress, double signEntered)
         {
@@ -93,7 +85,7 @@ public static class VoidOfCourse
                 return (null, Aspects.At(angle));
             }
 
-            var at = Secant(
+            var at = Roots.Secant(
                 seconds => Degrees.Relative(MoonAt(seconds) - PlanetAt(planet, seconds) - angle),
                 ingress,
                 behind,
@@ -105,31 +97,4 @@ public static class VoidOfCourse
 
         private double PlanetAt(Planet planet, double unixSeconds) => Degrees.Normalize(longitudes.PlanetAt(planet, unixSeconds));
     }
-
-    /// <summary>The root of a smooth increasing function near <paramref name="guess"/>, from one known value.</summary>
-    private static double Secant(Func<double, double> function, double known, double knownValue, double guess)
-    {
-        double x0 = known, f0 = knownValue, x1 = guess;
-        for (var iteration = 0; iteration < 30; iteration++)
-        {
-            var f1 = function(x1);
-            if (f1 == f0)
-            {
-                return x1;
-            }
-
-            var x2 = x1 - (f1 * (x1 - x0) / (f1 - f0));
-            if (Math.Abs(x2 - x1) < Tolerance)
-            {
-                return x2;
-            }
-
-            (x0, f0, x1) = (x1, f1, x2);
-        }
-
-        throw new InvalidOperationException("The void-of-course search did not converge.");
-    }
-
-    private static DateTimeOffset Instant(double unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(unixSeconds, MidpointRounding.AwayFromZero));
 }

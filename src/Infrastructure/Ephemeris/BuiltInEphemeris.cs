@@ -5,17 +5,60 @@ using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Infrastructure.Ephemeris;
 
-/// <summary>Void-of-course windows: the domain's rule (<see cref="VoidOfCourse"/>) over the built-in ephemeris.</summary>
-public sealed class VocCalculator : IVocCalculator
+/// <summary>
+/// The built-in ephemeris (ELP/MPP02 for the Moon, VSOP87 for the Sun and planets) and the domain's
+/// rules over it: <see cref="VoidOfCourse"/> for the windows, <see cref="LunarPhases"/> for the phases.
+/// </summary>
+public sealed class BuiltInEphemeris : IEphemeris
 {
-    public ImmutableArray<ComputedVocWindow> Compute(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
+    // The Moon, its ingresses and phases are found a year beyond each end too (the new Moon before 1900-01-01, the phases after 2100).
+    private static readonly TimeSpan PhaseMargin = TimeSpan.FromDays(366);
+
+    public ImmutableArray<ComputedVocWindow> VoidWindows(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
     {
-        if (!EphemerisRange.Contains(from, until))
+        Require(EphemerisRange.Contains(from, until), nameof(from));
+        return VoidOfCourse.Windows(new SampledLongitudes(from, until), from, until, planets.Planets());
+    }
+
+    public MoonAndSun MoonAndSunAt(DateTimeOffset instant)
+    {
+        Require(InExtendedRange(instant, instant), nameof(instant));
+        var t = TimeScales.CenturiesSinceJ2000(instant.ToUnixTimeMilliseconds() / 1000.0);
+        return new MoonAndSun(
+            Moon.ApparentLongitude(t),
+            Moon.ApparentLatitude(t),
+            Moon.Distance(t),
+            Planets.ApparentLongitude(Planet.Sun, t),
+            Planets.SunDistanceKm(t));
+    }
+
+    public ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until)
+    {
+        Require(InExtendedRange(from, until), nameof(from));
+        return LunarPhases.Between(new SampledLongitudes(from, until), from, until);
+    }
+
+    public (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after)
+    {
+        Require(InExtendedRange(after, after), nameof(after));
+        return MoonIngresses.Next(new SampledLongitudes(after, after.AddDays(3)), after);
+    }
+
+    public DateTimeOffset NextPhaseNameChange(DateTimeOffset after)
+    {
+        Require(InExtendedRange(after, after), nameof(after));
+        return LunarPhases.NextNameChange(new SampledLongitudes(after, after.AddDays(8)), after);
+    }
+
+    private static bool InExtendedRange(DateTimeOffset from, DateTimeOffset until) =>
+        from >= EphemerisRange.Start - PhaseMargin && until <= EphemerisRange.End + PhaseMargin && from <= until;
+
+    private static void Require(bool inRange, string parameter)
+    {
+        if (!inRange)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(from), $"The ephemeris covers {EphemerisRange.Start:yyyy-MM-dd} to {EphemerisRange.End:yyyy-MM-dd}.");
+                parameter, $"The ephemeris covers {EphemerisRange.Start:yyyy-MM-dd} to {EphemerisRange.End:yyyy-MM-dd}.");
         }
-
-        return VoidOfCourse.Windows(new SampledLongitudes(from, until), from, until, planets.Planets());
     }
 }

@@ -17,8 +17,7 @@ internal static class Moon
     /// <summary>Apparent longitude in degrees [0, 360) at <paramref name="t"/> Julian centuries of TT from J2000.</summary>
     public static double ApparentLongitude(double t)
     {
-        var emitted = t - (Distance(t) / KilometresPerLightSecond / SecondsPerCentury);
-        return Degrees.Normalize(GeometricLongitude(emitted) + Nutation.InLongitude(t));
+        return Degrees.Normalize(GeometricLongitude(Emitted(t)) + Nutation.InLongitude(t));
     }
 
     /// <summary>Geometric longitude, mean equinox of date, in degrees.</summary>
@@ -32,8 +31,13 @@ internal static class Moon
         return meanLongitude + periodic + precession;
     }
 
-    /// <summary>Distance from the Earth's centre in km (to about 100 km: it only sets the light time).</summary>
+    /// <summary>Latitude in degrees above the mean ecliptic, as seen at <paramref name="t"/> (light time included).</summary>
+    public static double ApparentLatitude(double t) => Sum(ElpMpp02.Latitude, Emitted(t)) / 3600;
+
+    /// <summary>Distance from the Earth's centre in km (to about 100 km: it sets the light time and the phase angle, where that is far below what shows).</summary>
     public static double Distance(double t) => Sum(ElpMpp02.Distance, t);
+
+    private static double Emitted(double t) => t - (Distance(t) / KilometresPerLightSecond / SecondsPerCentury);
 
     private static double Sum(double[][] powers, double t)
     {

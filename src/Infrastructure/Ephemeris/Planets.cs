@@ -13,6 +13,7 @@ internal static class Planets
     private const double LightDaysPerAu = 0.0057755183;
     private const double DaysPerCentury = 36525;
     private const double Aberration = 20.49552 / 3600;
+    private const double KilometresPerAu = 149_597_870.7;
 
     private static readonly Vsop87Series[] Series =
     [
@@ -26,6 +27,9 @@ internal static class Planets
         var earth = Series[0].Evaluate(t / 10);
         return planet == Planet.Sun ? Sun(earth, t) : OtherPlanet(planet, earth, t);
     }
+
+    /// <summary>The Sun's distance from the Earth's centre in km at <paramref name="t"/>.</summary>
+    public static double SunDistanceKm(double t) => Series[0].Evaluate(t / 10).Radius * KilometresPerAu;
 
     private static double Sun((double Longitude, double Latitude, double Radius) earth, double t)
     {

@@ -4,7 +4,7 @@ namespace LunarVoc.Infrastructure.Ephemeris;
 /// <summary>
 /// A body's longitude over a span, computed once per grid point and read between grid points by
 /// four-point (cubic) Lagrange interpolation. Longitudes are smooth on the scale of the grid: with
-/// the steps chosen by <see cref="VocCalculator"/> the interpolation error stays under 0.01", far
+/// the steps chosen by <see cref="BuiltInEphemeris"/> the interpolation error stays under 0.01", far
 /// below the series' own, while a root search reads the longitude many times per grid point.
 /// </summary>
 internal sealed class SampledLongitude(Func<double, double> longitudeAt, double start, double end, double step)

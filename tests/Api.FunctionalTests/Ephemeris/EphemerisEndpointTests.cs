@@ -15,7 +15,7 @@ public sealed class EphemerisEndpointTests : VocEndpointTestBase
     {
         var body = await GetJson("/api/lunar/voc/ephemeris?from=2025-01-01T00:00:00Z&to=2025-02-01");
 
-        var expected = new VocCalculator().Compute(
+        var expected = new BuiltInEphemeris().VoidWindows(
             new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero), PlanetSet.Modern);
         var windows = body["windows"]!.AsArray();
         Assert.That(Text(body["planets"]), Is.EqualTo("modern"));
@@ -63,7 +63,7 @@ public sealed class EphemerisEndpointTests : VocEndpointTestBase
     {
         var body = await GetJson($"/api/lunar/voc/ephemeris?from={from}&to={to}");
 
-        var expected = new VocCalculator().Compute(DateTimeOffset.Parse(from, CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, CultureInfo.InvariantCulture), PlanetSet.Modern);
+        var expected = new BuiltInEphemeris().VoidWindows(DateTimeOffset.Parse(from, CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, CultureInfo.InvariantCulture), PlanetSet.Modern);
         var windows = body["windows"]!.AsArray();
         Assert.That(windows, Has.Count.EqualTo(expected.Length));
         for (var i = 0; i < expected.Length; i++)

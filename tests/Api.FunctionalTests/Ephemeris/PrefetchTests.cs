@@ -24,7 +24,7 @@ public sealed class PrefetchTests
         });
         using var client = factory.CreateClient();
 
-        var expected = new VocCalculator().Compute(Noon.AddDays(-2), Noon.AddDays(30), PlanetSet.Modern);
+        var expected = new BuiltInEphemeris().VoidWindows(Noon.AddDays(-2), Noon.AddDays(30), PlanetSet.Modern);
         await WaitForRows(database, expected.Length);
         using var response = await client.GetAsync("/api/lunar/voc/status");
         var status = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

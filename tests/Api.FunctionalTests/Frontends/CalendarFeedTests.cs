@@ -17,7 +17,7 @@ public sealed class CalendarFeedTests : VocEndpointTestBase
 
         var calendar = Calendar.Load(text)!;
         var today = new DateTimeOffset(Noon.UtcDateTime.Date, TimeSpan.Zero);
-        var expected = new VocCalculator().Compute(today, today.AddDays(30), PlanetSet.Modern);
+        var expected = new BuiltInEphemeris().VoidWindows(today, today.AddDays(30), PlanetSet.Modern);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/calendar"));
         Assert.That(calendar.Events, Has.Count.EqualTo(expected.Length));
@@ -33,7 +33,7 @@ public sealed class CalendarFeedTests : VocEndpointTestBase
     public async Task The_feed_agrees_with_status_stored_windows_up_to_the_last_of_them_computed_beyond()
     {
         var today = new DateTimeOffset(Noon.UtcDateTime.Date, TimeSpan.Zero);
-        var computed = new VocCalculator().Compute(today, today.AddDays(30), PlanetSet.Modern);
+        var computed = new BuiltInEphemeris().VoidWindows(today, today.AddDays(30), PlanetSet.Modern);
         // A provider's window, stored, ending after the first few computed ones: the stored horizon.
         var horizon = computed[3].EndAt;
         using var posted = await PostWindow(horizon.AddHours(-5), horizon, "almanac");

@@ -8,10 +8,7 @@ namespace LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 
 /// <summary>Windows computed on demand for [From, To), not stored.</summary>
 public sealed record GetEphemerisWindowsQuery(DateTimeOffset From, DateTimeOffset To, PlanetSet Planets)
-    : IQuery<ImmutableArray<ComputedVocWindow>>
-{
-    public const int MaxYears = 10;
-}
+    : IQuery<ImmutableArray<ComputedVocWindow>>, IEphemerisRangeQuery;
 
 /// <summary>Any range is answered by slicing the calendar years it touches, each a cached query.</summary>
 public sealed class GetEphemerisWindowsQueryHandler(ISender sender)

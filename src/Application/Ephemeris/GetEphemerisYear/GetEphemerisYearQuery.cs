@@ -41,11 +41,11 @@ public sealed record EphemerisYear(ImmutableArray<ComputedVocWindow> Windows, Da
         status == CacheStatus ? this : this with { CacheStatus = status };
 }
 
-public sealed class GetEphemerisYearQueryHandler(IVocCalculator calculator, TimeProvider timeProvider)
+public sealed class GetEphemerisYearQueryHandler(IEphemeris ephemeris, TimeProvider timeProvider)
     : IQueryHandler<GetEphemerisYearQuery, EphemerisYear>
 {
     public ValueTask<EphemerisYear> Handle(GetEphemerisYearQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new EphemerisYear(
-            calculator.Compute(query.Start, GetEphemerisYearQuery.StartOf(query.Year + 1), query.Planets),
+            ephemeris.VoidWindows(query.Start, GetEphemerisYearQuery.StartOf(query.Year + 1), query.Planets),
             timeProvider.GetUtcNow()));
 }

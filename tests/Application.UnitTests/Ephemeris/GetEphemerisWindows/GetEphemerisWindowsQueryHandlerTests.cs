@@ -77,11 +77,11 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
         new(start, end, new VocWindowDetails(ZodiacSign.Capricorn, ZodiacSign.Aquarius, null));
 
     /// <summary>Records every range it is asked for; answers with the given windows that overlap it.</summary>
-    private sealed class CountingCalculator(params ComputedVocWindow[] windows) : IVocCalculator
+    private sealed class CountingCalculator(params ComputedVocWindow[] windows) : IEphemeris
     {
         public List<(DateTimeOffset From, DateTimeOffset Until, PlanetSet Planets)> Ranges { get; } = [];
 
-        public ImmutableArray<ComputedVocWindow> Compute(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
+        public ImmutableArray<ComputedVocWindow> VoidWindows(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
         {
             lock (Ranges)
             {
@@ -90,5 +90,13 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
 
             return [.. windows.Where(w => w.EndAt > from && w.StartAt < until)];
         }
+
+        public MoonAndSun MoonAndSunAt(DateTimeOffset instant) => throw new NotSupportedException();
+
+        public ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until) => throw new NotSupportedException();
+
+        public (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after) => throw new NotSupportedException();
+
+        public DateTimeOffset NextPhaseNameChange(DateTimeOffset after) => throw new NotSupportedException();
     }
 }

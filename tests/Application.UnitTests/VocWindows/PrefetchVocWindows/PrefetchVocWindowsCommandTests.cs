@@ -29,7 +29,7 @@ public sealed class PrefetchVocWindowsCommandTests
         ComputedVocWindow beforeSpan = new(Noon.AddDays(-5), Noon.AddDays(-5).AddHours(3), details);
         // The ephemeris is computed by calendar year (and cached); the command takes its span from the year.
         var year = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        harness.Calculator.Setup(c => c.Compute(year, year.AddYears(1), PlanetSet.Traditional)).Returns([beforeSpan, inSpan]);
+        harness.Calculator.Setup(c => c.VoidWindows(year, year.AddYears(1), PlanetSet.Traditional)).Returns([beforeSpan, inSpan]);
         var stored = new StoreComputedResult(1, 0, 0, []);
         harness.Repository
             .Setup(r => r.StoreComputedAsync(It.Is<ImmutableArray<ComputedVocWindow>>(windows => windows.SequenceEqual(new[] { inSpan })), It.IsAny<CancellationToken>()))

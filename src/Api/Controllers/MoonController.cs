@@ -1,0 +1,55 @@
+using System.Text.Json;
+using LunarVoc.Api.Contracts;
+using LunarVoc.Api.Http;
+using LunarVoc.Application.Moon.GetMoon;
+using LunarVoc.Application.Moon.GetMoonPhases;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
+
+namespace LunarVoc.Api.Controllers;
+
+/// <summary>The Moon itself — sign, degree, phase, illumination — from the same ephemeris as the windows.</summary>
+[ApiController]
+[Route("api/lunar/moon")]
+public sealed class MoonController(ISender sender, IOptions<JsonOptions> json) : ControllerBase
+{
+    /// <summary>The Moon now, or at an instant: sign and degree, phase and illuminated fraction, the phases around it, its next ingress and its void.</summary>
+    /// <param name="at" example="2026-11-24T12:00:00Z">The instant to describe, in 1900–2100 (ISO-8601 with an offset, or a date); now when left out.</param>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: every instant also gets its _local in it.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="200">The Moon at the instant. For now: cacheable until the next minute or the next change, whichever is sooner; for an instant asked for, for a day.</response>
+    /// <response code="304">The client's copy (If-None-Match) is current.</response>
+    /// <response code="400">A parameter is invalid; errors name it.</response>
+    [HttpGet(Name = "getMoon")]
+    [ProducesResponseType<MoonResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IActionResult> Get([FromQuery] DateTimeOffset? at, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
+    {
+        var answer = await sender.Send(new GetMoonQuery(at), cancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(MoonResponse.From(answer.Report, tz), json.Value.JsonSerializerOptions);
+        return new CacheableBytesResult(body, answer.MaxAge);
+    }
+
+    /// <summary>Every principal phase (new Moon, first quarter, full Moon, last quarter) in a range of up to 10 years within 1900–2100.</summary>
+    /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
+    /// <param name="to" example="2027-01-01T00:00:00Z">End of the range, exclusive; at most 10 years after from, and not after 2101-01-01.</param>
+    /// <param name="tz" example="Europe/Paris">An IANA time zone: every phase also gets at_local in it.</param>
+    /// <param name="cancellationToken">Aborted when the client goes away.</param>
+    /// <response code="200">Every principal phase in the range, by instant.</response>
+    /// <response code="400">A parameter is missing or invalid; errors name it.</response>
+    [HttpGet("phases", Name = "getMoonPhases")]
+    [HttpCacheable(maxAgeSeconds: 86_400)]
+    [ProducesResponseType<MoonPhasesResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<MoonPhasesResponse> GetPhases(
+        [FromQuery, BindRequired] DateTimeOffset from,
+        [FromQuery, BindRequired] DateTimeOffset to,
+        [FromQuery] TimeZoneInfo? tz,
+        CancellationToken cancellationToken)
+    {
+        var phases = await sender.Send(new GetMoonPhasesQuery(from, to), cancellationToken);
+        return new MoonPhasesResponse(from, to, phases.Select(phase => MoonPhaseResponse.From(phase, tz)).ToArray());
+    }
+}
