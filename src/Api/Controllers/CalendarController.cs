@@ -6,7 +6,9 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
+using LunarVoc.Api.Contracts;
 using LunarVoc.Application.Ephemeris.GetComingWindows;
+using LunarVoc.Application.Moon.GetMoonPhases;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
@@ -28,6 +30,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     /// </remarks>
     /// <param name="days" example="90">How many days ahead, from the start of today (UTC): 1 to 366 (default 90).</param>
     /// <param name="planets" example="modern">modern (Sun to Pluto, the default) or traditional (Sun to Saturn).</param>
+    /// <param name="include" example="phases">phases: the principal phases of the Moon as events too ("Full Moon", at the exact instant).</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
     /// <response code="200">The feed (text/calendar).</response>
     /// <response code="304">The client's copy (If-None-Match) is current.</response>
@@ -35,14 +38,21 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     [HttpGet(Name = "getCalendar")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<IActionResult> Get([FromQuery] int days = 90, [FromQuery] PlanetSet planets = PlanetSet.Modern, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Get(
+        [FromQuery] int days = 90,
+        [FromQuery] PlanetSet planets = PlanetSet.Modern,
+        [FromQuery] CalendarExtra? include = null,
+        CancellationToken cancellationToken = default)
     {
         var coming = await sender.Send(new GetComingWindowsQuery(days, planets), cancellationToken);
-        var body = Encoding.UTF8.GetBytes(Feed(coming.Windows, planets, coming.From));
+        var phases = include == CalendarExtra.Phases
+            ? await sender.Send(new GetMoonPhasesQuery(coming.From, coming.Until), cancellationToken)
+            : [];
+        var body = Encoding.UTF8.GetBytes(Feed(coming.Windows, phases, planets, coming.From));
         return new CacheableBytesResult(body, TimeSpan.FromHours(1), "text/calendar; charset=utf-8", "lunarvoc.ics");
     }
 
-    private static string Feed(IEnumerable<VocWindow> windows, PlanetSet planets, DateTimeOffset stamp)
+    private static string Feed(IEnumerable<VocWindow> windows, IEnumerable<LunarPhase> phases, PlanetSet planets, DateTimeOffset stamp)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//LunarVoc//Void of course Moon//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Moon void of course");
@@ -62,8 +72,29 @@ public sealed class CalendarController(ISender sender) : ControllerBase
             });
         }
 
+        foreach (var phase in phases)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = string.Create(CultureInfo.InvariantCulture, $"{MoonPhaseResponse.Name(phase.Phase)}-{phase.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}@lunarvoc"),
+                Summary = PhaseTitles[phase.Phase],
+                Start = new CalDateTime(phase.At.UtcDateTime),
+                End = new CalDateTime(phase.At.UtcDateTime),
+                DtStamp = new CalDateTime(stamp.UtcDateTime),
+                Transparency = "TRANSPARENT",
+            });
+        }
+
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    private static readonly Dictionary<MoonPhase, string> PhaseTitles = new()
+    {
+        [MoonPhase.NewMoon] = "New Moon",
+        [MoonPhase.FirstQuarter] = "First quarter Moon",
+        [MoonPhase.FullMoon] = "Full Moon",
+        [MoonPhase.LastQuarter] = "Last quarter Moon",
+    };
 
     private static string Describe(VocWindowDetails details) => details.LastAspect is { } aspect
         ? $"Last aspect: Moon {aspect.Aspect.ToString().ToLowerInvariant()} {aspect.Planet}. The void ends when the Moon enters {details.NextSign}."

@@ -49,6 +49,8 @@ public sealed class AccessTests : VocEndpointTestBase
     [TestCase("/api/lunar/voc/cache_stats")]
     [TestCase("/api/lunar/voc/windows?from=2026-11-01&to=2026-12-01")]
     [TestCase("/api/lunar/voc/ephemeris?from=2026-11-01&to=2026-12-01")]
+    [TestCase("/api/lunar/moon")]
+    [TestCase("/api/lunar/moon/phases?from=2026-11-01&to=2026-12-01")]
     public async Task Reads_need_no_key(string path)
     {
         using var anonymous = Factory.CreateClient();

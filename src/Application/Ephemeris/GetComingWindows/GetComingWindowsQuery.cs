@@ -22,8 +22,9 @@ public sealed record GetComingWindowsQuery(int Days, PlanetSet Planets) : IQuery
 }
 
 /// <param name="From">The start of today (UTC), where the span begins.</param>
+/// <param name="Until">Where the span ends.</param>
 /// <param name="Windows">Every window overlapping the span, by start; stored ones with their id and source.</param>
-public sealed record ComingWindows(DateTimeOffset From, ImmutableArray<VocWindow> Windows);
+public sealed record ComingWindows(DateTimeOffset From, DateTimeOffset Until, ImmutableArray<VocWindow> Windows);
 
 public sealed class GetComingWindowsQueryHandler(ISender sender, TimeProvider timeProvider, IOptions<PrefetchOptions> prefetch)
     : IQueryHandler<GetComingWindowsQuery, ComingWindows>
@@ -43,7 +44,7 @@ public sealed class GetComingWindowsQueryHandler(ISender sender, TimeProvider ti
             .Concat(computed.Where(window => window.StartAt >= horizon).Select(window => new VocWindow(0, window.StartAt, window.EndAt, ComputedVocWindow.Source, window.Details)))
             .OrderBy(window => window.StartAt)
             .ToImmutableArray();
-        return new ComingWindows(today, windows);
+        return new ComingWindows(today, until, windows);
     }
 
     private async ValueTask<ImmutableArray<VocWindow>> StoredAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)

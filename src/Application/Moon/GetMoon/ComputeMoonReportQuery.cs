@@ -13,8 +13,8 @@ public sealed record ComputeMoonReportQuery(DateTimeOffset At) : IQuery<MoonRepo
 
 /// <summary>
 /// The Moon and the Sun from the ephemeris; the phases around the instant from the cached years
-/// of phases; the void from the cached years of computed windows (the modern convention, as the
-/// pre-fetch stores them); the next ingress and change of phase name by root finding.
+/// of phases; the void and the next ingress from the cached years of computed windows (the modern
+/// convention, as the pre-fetch stores them); the next change of phase name by root finding.
 /// </summary>
 public sealed class ComputeMoonReportQueryHandler(ISender sender, IEphemeris ephemeris, TimeProvider timeProvider)
     : IQueryHandler<ComputeMoonReportQuery, MoonReport>
@@ -26,14 +26,15 @@ public sealed class ComputeMoonReportQueryHandler(ISender sender, IEphemeris eph
         var phases = await PhasesAsync(year - 1, year + 1, cancellationToken);
         var previousNewMoon = phases.Last(phase => phase.Phase == MoonPhase.NewMoon && phase.At <= at).At;
         var nextPhases = MoonPhases.Principal.Select(wanted => phases.First(phase => phase.Phase == wanted && phase.At > at)).ToImmutableArray();
-        var ingress = ephemeris.NextIngress(at);
-        var (current, coming) = await VoidsAroundAsync(at, ingress.At, cancellationToken);
+        // The window that ends at the next ingress: the void now, or the next one, and the ingress itself as the windows have it.
+        var ending = await WindowEndingNextAsync(at, cancellationToken);
+        var ingress = ending is null ? ephemeris.NextIngress(at) : (Sign: ending.Details.NextSign, At: ending.EndAt);
+        var current = ending is not null && ending.StartAt <= at ? ending : null;
 
         DateTimeOffset[] changes =
         [
             ingress.At, ephemeris.NextPhaseNameChange(at), .. nextPhases.Select(phase => phase.At),
-            .. current is null ? Array.Empty<DateTimeOffset>() : [current.EndAt],
-            .. coming is null ? Array.Empty<DateTimeOffset>() : [coming.StartAt],
+            .. ending is not null && ending.StartAt > at ? [ending.StartAt] : Array.Empty<DateTimeOffset>(),
         ];
         return new MoonReport(
             at, ephemeris.MoonAndSunAt(at), previousNewMoon, nextPhases, ingress, current, changes.Min(), timeProvider.GetUtcNow());
@@ -50,21 +51,21 @@ public sealed class ComputeMoonReportQueryHandler(ISender sender, IEphemeris eph
         return phases;
     }
 
-    /// <summary>The window containing <paramref name="at"/>, and the one starting before the next ingress, if any.</summary>
-    private async ValueTask<(ComputedVocWindow? Current, ComputedVocWindow? Coming)> VoidsAroundAsync(
-        DateTimeOffset at, DateTimeOffset nextIngress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first computed window ending after <paramref name="at"/> (one per ingress, so it ends at the next one).
+    /// A window is listed in every year it overlaps: it is in the year of at, or the next; none past 2100.
+    /// </summary>
+    private async ValueTask<ComputedVocWindow?> WindowEndingNextAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ComputedVocWindow? current = null, coming = null;
-        // A window is listed in every year it overlaps; the one ending at the next ingress starts in the year of at, or the next.
-        for (var year = at.UtcDateTime.Year; year <= Math.Min(nextIngress.UtcDateTime.Year, EphemerisRange.End.Year - 1); year++)
+        for (var year = at.UtcDateTime.Year; year <= Math.Min(at.UtcDateTime.Year + 1, EphemerisRange.End.Year - 1); year++)
         {
-            foreach (var window in (await sender.Send(new GetEphemerisYearQuery(year, PlanetSet.Modern), cancellationToken)).Windows)
+            var windows = (await sender.Send(new GetEphemerisYearQuery(year, PlanetSet.Modern), cancellationToken)).Windows;
+            if (windows.FirstOrDefault(window => window.EndAt > at) is { } ending)
             {
-                current ??= window.StartAt <= at && at < window.EndAt ? window : null;
-                coming ??= window.StartAt > at && window.StartAt < nextIngress ? window : null;
+                return ending;
             }
         }
 
-        return (current, coming);
+        return null;
     }
 }
