@@ -5,6 +5,8 @@
 
 const STATUS_URL = '/api/lunar/voc/status';
 const STREAM_URL = '/api/lunar/voc/status/stream';
+const MOON_URL = '/api/lunar/moon';
+const MOON_RADIUS = 48;
 const REFRESH_MS = 60_000;
 const RETRY_MS = 30_000;
 const HORIZON_MS = 48 * 3600_000;
@@ -160,6 +162,55 @@ function listen() {
   });
 }
 
+// The Moon panel: read again when the service's answer expires (the next minute or change).
+let moonTimer = null;
+
+async function loadMoon() {
+  clearTimeout(moonTimer);
+  let wait = REFRESH_MS;
+  try {
+    const response = await fetch(MOON_URL, { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      renderMoon(await response.json());
+      const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get('Cache-Control') ?? '')?.[1]);
+      if (Number.isFinite(maxAge)) wait = Math.min(REFRESH_MS, Math.max(5_000, maxAge * 1000));
+    } else {
+      wait = Math.max(1, Number(response.headers.get('Retry-After')) || RETRY_MS / 1000) * 1000;
+    }
+  } catch {
+    wait = RETRY_MS; // the status above already says the service cannot be reached
+  }
+  moonTimer = setTimeout(loadMoon, wait);
+}
+
+function renderMoon(moon) {
+  const waxing = Date.parse(moon.next_full_moon) < Date.parse(moon.next_new_moon);
+  const phase = moon.phase.replaceAll('_', ' ');
+  const percent = Math.round(moon.illumination * 100);
+  $('moon').hidden = false;
+  $('moon-sign').textContent = `${moon.sign}, ${Math.floor(moon.degree)}° ${String(Math.floor((moon.degree % 1) * 60)).padStart(2, '0')}′`;
+  $('moon-phase').textContent = `${phase[0].toUpperCase()}${phase.slice(1)}, ${percent}% lit`;
+  $('moon-ingress').textContent = `${moon.next_ingress.sign}, ${formatTime.format(Date.parse(moon.next_ingress.at))}`;
+  $('moon-new').textContent = formatTime.format(Date.parse(moon.next_new_moon));
+  $('moon-full').textContent = formatTime.format(Date.parse(moon.next_full_moon));
+  $('moon-lit').setAttribute('d', litPath(moon.illumination, waxing));
+  $('moon-disc-label').textContent = `The Moon, ${percent}% lit, ${waxing ? 'waxing' : 'waning'}`;
+}
+
+/**
+ * The lit part of the disc as seen from the northern hemisphere (lit on the right while waxing): the
+ * limb on the lit side, and the terminator, an ellipse whose half-width is r·|2k − 1|, so the lit
+ * part's width is the illuminated fraction k of the diameter.
+ */
+function litPath(k, waxing) {
+  const r = MOON_RADIUS;
+  const terminator = r * Math.abs(2 * k - 1);
+  const limbSweep = waxing ? 1 : 0;
+  const terminatorSweep = (k > 0.5) === waxing ? 1 : 0;
+  return `M 0 ${-r} A ${r} ${r} 0 0 ${limbSweep} 0 ${r} A ${terminator.toFixed(3)} ${r} 0 0 ${terminatorSweep} 0 ${-r} Z`;
+}
+
 setInterval(render, 1000);
 load();
 listen();
+loadMoon();

@@ -145,6 +145,7 @@ public sealed class StatusPageTests
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Now.UtcDateTime });
         await page.GotoAsync(_api.Address.ToString());
         await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is not void of course");
+        await Expect(page.GetByTestId("moon-phase")).Not.ToBeEmptyAsync();
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
 
         var violations = await page.EvaluateAsync<JsonElement>(
@@ -184,6 +185,38 @@ public sealed class StatusPageTests
         // Pushed through the stream: the page was not reloaded, and it polls only every minute.
         await Expect(page.GetByTestId("upcoming").Locator("li")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
         await Expect(page.GetByTestId("upcoming")).Not.ToHaveTextAsync("No void of course in the next 48 hours.");
+    }
+
+    [TestCase("2026-01-03T10:02:54Z")] // full Moon
+    [TestCase("2026-01-07T00:00:00Z")] // waning gibbous
+    [TestCase("2026-01-20T00:00:00Z")] // waxing crescent
+    [TestCase("2026-01-29T12:00:00Z")] // waxing gibbous
+    public async Task The_moon_panel_draws_the_lit_part_the_api_gives_on_the_right_side(string at)
+    {
+        var instant = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+        var page = await NewPage("Asia/Tokyo");
+        // The page asks for the Moon now; here, now is the instant of the case.
+        await page.RouteAsync("**/api/lunar/moon", route => route.ContinueAsync(new RouteContinueOptions { Url = $"{_api.Address}api/lunar/moon?at={at}" }));
+        using var client = _api.CreateClient();
+        var moon = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/lunar/moon?at={at}", UriKind.Relative))).RootElement;
+
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("moon")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("moon-sign")).ToContainTextAsync(moon.GetProperty("sign").GetString()!);
+        await Expect(page.GetByTestId("moon-phase")).ToContainTextAsync($"{Math.Round(moon.GetProperty("illumination").GetDouble() * 100)}% lit");
+        // The lit part along the disc's equator, probed every 0.1 of the 96-unit diameter.
+        var lit = await page.EvaluateAsync<JsonElement>(
+            "() => { const p = document.getElementById('moon-lit'); const xs = []; for (let i = -490; i <= 490; i++) { if (p.isPointInFill(new DOMPoint(i / 10, 0))) xs.push(i / 10); } return { left: Math.min(...xs), right: Math.max(...xs) }; }");
+        var left = lit.GetProperty("left").GetDouble();
+        var right = lit.GetProperty("right").GetDouble();
+        var waxing = DateTimeOffset.Parse(moon.GetProperty("next_full_moon").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            < DateTimeOffset.Parse(moon.GetProperty("next_new_moon").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        await Screenshot(page, $"moon-panel-{instant:yyyyMMdd}");
+
+        Assert.That((right - left) / 96, Is.EqualTo(moon.GetProperty("illumination").GetDouble()).Within(0.01), "the lit width over the diameter is the illuminated fraction");
+        Assert.That(waxing ? right : -left, Is.EqualTo(48).Within(0.5), waxing ? "lit on the right while waxing" : "lit on the left while waning");
+        await Expect(page.GetByTestId("moon-ingress")).ToContainTextAsync(moon.GetProperty("next_ingress").GetProperty("sign").GetString()!);
     }
 
     /// <summary>As where a proxy or a cap refuses streams: the page falls back to polling.</summary>
