@@ -21,7 +21,7 @@ internal sealed class CorsPolicies : ICorsPolicyProvider
     {
         var settings = options.Value;
         string[] origins = [.. settings.AllowedOrigins.Select(origin => origin.TrimEnd('/'))];
-        var reads = new CorsPolicyBuilder().WithMethods(HttpMethods.Get, HttpMethods.Head).WithHeaders("If-None-Match").WithExposedHeaders(ExposedHeaders);
+        var reads = new CorsPolicyBuilder().WithMethods(HttpMethods.Get, HttpMethods.Head).WithHeaders("If-None-Match", "Last-Event-ID").WithExposedHeaders(ExposedHeaders);
         _reads = (settings.AnyOriginForReads ? reads.AllowAnyOrigin() : reads.WithOrigins(origins)).Build();
         _writes = new CorsPolicyBuilder()
             .WithOrigins(origins)

@@ -160,6 +160,21 @@ public sealed class LimitsTests
     }
 
     [Test]
+    public async Task A_stream_client_on_another_origin_may_resend_last_event_id()
+    {
+        await using var factory = Factory([]);
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/lunar/voc/status/stream");
+        request.Headers.Add("Origin", "https://elsewhere.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "last-event-id");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.That(response.Headers.GetValues("Access-Control-Allow-Headers").Single(), Does.Contain("Last-Event-ID").IgnoreCase);
+    }
+
+    [Test]
     public async Task A_refused_read_still_carries_its_cors_headers_so_a_browser_app_can_read_the_429()
     {
         await using var factory = Factory(new() { ["RateLimiting:Enabled"] = "true", ["RateLimiting:ReadsPerWindow"] = "1" });
