@@ -61,19 +61,7 @@ body_bytes=$(wc -c <"$work/body.json")
 bare_bytes=$(curl -s "http://127.0.0.1:$bare_port/" | wc -c)
 misses_before=$(curl -s "http://127.0.0.1:$api_port/api/lunar/voc/cache_stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["voc_status"]["misses"])')
 
-# Requests/s from wrk, and the server's own CPU time per request (user + system ticks of its process
-# over the round), which does not depend on how the two cores were shared with wrk.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rps() {
-  local before after out
-  before=$(cpu_ticks "$2")
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | tee -a "$work/wrk.txt")
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then echo "wrk saw failed requests on $1:" >&2; grep -E 'Non-2xx|Socket errors' <<<"$out" >&2; exit 1; fi
-  after=$(cpu_ticks "$2")
-  awk -v ticks="$((after - before))" -v hz="$(getconf CLK_TCK)" '
-    /requests in/ {n = $1} /Requests\/sec/ {r = $2}
-    END {printf "%.0f:%.2f\n", r, ticks * 1e6 / hz / n}' <<<"$out"
-}
+source bench/lib/measure.sh
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$bare_port/" >/dev/null          # JIT warm-up (tiering), both
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$api_port/api/lunar/voc/status" >/dev/null
 wrk -t2 -c"$connections" -d10s "http://127.0.0.1:$empty_port/api/bench/empty" >/dev/null
