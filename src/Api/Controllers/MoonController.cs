@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
 using LunarVoc.Application.Moon.GetMoon;
@@ -6,14 +5,13 @@ using LunarVoc.Application.Moon.GetMoonPhases;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Controllers;
 
 /// <summary>The Moon itself — sign, degree, phase, illumination — from the same ephemeris as the windows.</summary>
 [ApiController]
 [Route("api/lunar/moon")]
-public sealed class MoonController(ISender sender, IOptions<JsonOptions> json) : ControllerBase
+public sealed class MoonController(ISender sender, ResponseBodyMemo<MoonResponse> bodies) : ControllerBase
 {
     /// <summary>The Moon now, or at an instant: sign and degree, phase and illuminated fraction, the phases around it, its next ingress and its void.</summary>
     /// <param name="at" example="2026-11-24T12:00:00Z">The instant to describe, in 1900–2100 (ISO-8601 with an offset, or a date); now when left out.</param>
@@ -28,8 +26,7 @@ public sealed class MoonController(ISender sender, IOptions<JsonOptions> json) :
     public async Task<IActionResult> Get([FromQuery] DateTimeOffset? at, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var answer = await sender.Send(new GetMoonQuery(at), cancellationToken);
-        var body = JsonSerializer.SerializeToUtf8Bytes(MoonResponse.From(answer.Report, tz), json.Value.JsonSerializerOptions);
-        return new CacheableBytesResult(body, answer.MaxAge);
+        return bodies.Respond(answer.Report, answer.MaxAge, tz, MoonResponse.From);
     }
 
     /// <summary>Every principal phase (new Moon, first quarter, full Moon, last quarter) in a range of up to 10 years within 1900–2100.</summary>

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace LunarVoc.Api.Http;
 
 /// <summary>
-/// A VoC answer as HTTP: X-Cache and Age, the JSON with its entity tag, and the max-age the answer
-/// carries. The UTC body is kept while the same windows show the same status — for every instant in
-/// [first served, the status's next change) — so polling clients get the bytes as they are, with no
-/// serialisation per request; a body for a time zone is built each time.
+/// An answer as HTTP: the JSON with its entity tag and max-age, and for VoC answers X-Cache and Age.
+/// The UTC body is kept while its source is the same — for a VoC answer, while the same windows show
+/// the same status, for every instant in [first served, the status's next change) — so polling
+/// clients get the bytes as they are, with no serialisation per request; a body for a time zone is
+/// built each time.
 /// </summary>
 public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOptions)
     where TResponse : class
@@ -21,20 +22,30 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
     public IActionResult Respond(HttpResponse response, VocAnswer answer, TimeZoneInfo? zone, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
     {
         ApplyCacheHeaders(response, answer);
-        var body = zone is null ? Memoised(answer, build) : Serialize(build(answer, zone));
+        var body = zone is null
+            ? Memoised(answer.Snapshot, answer.Now, answer.Status.ValidUntil, () => build(answer, null))
+            : Serialize(build(answer, zone));
         return new CacheableBytesResult(body.Bytes, body.ETag, answer.MaxAge);
     }
 
-    private Body Memoised(VocAnswer answer, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
+    /// <summary>An answer that says the same for as long as its (immutable) source is the same one.</summary>
+    public IActionResult Respond<TSource>(TSource source, TimeSpan maxAge, TimeZoneInfo? zone, Func<TSource, TimeZoneInfo?, TResponse> build)
+        where TSource : class
+    {
+        var body = zone is null ? Memoised(source, from: null, until: null, () => build(source, null)) : Serialize(build(source, zone));
+        return new CacheableBytesResult(body.Bytes, body.ETag, maxAge);
+    }
+
+    private Body Memoised(object source, DateTimeOffset? from, DateTimeOffset? until, Func<TResponse> build)
     {
         var last = Volatile.Read(ref _last);
-        if (last is not null && ReferenceEquals(last.Snapshot, answer.Snapshot) && last.From <= answer.Now && (last.Until is null || answer.Now < last.Until))
+        if (last is not null && ReferenceEquals(last.Source, source) && !(from < last.From) && (last.Until is null || from < last.Until))
         {
             return last.Body;
         }
 
-        var body = Serialize(build(answer, null));
-        Volatile.Write(ref _last, new Memo(answer.Snapshot, answer.Now, answer.Status.ValidUntil, body));
+        var body = Serialize(build());
+        Volatile.Write(ref _last, new Memo(source, from, until, body));
         return body;
     }
 
@@ -61,5 +72,5 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
 
     private sealed record Body(byte[] Bytes, string ETag);
 
-    private sealed record Memo(VocWindowSnapshot Snapshot, DateTimeOffset From, DateTimeOffset? Until, Body Body);
+    private sealed record Memo(object Source, DateTimeOffset? From, DateTimeOffset? Until, Body Body);
 }
