@@ -15,6 +15,7 @@ namespace LunarVoc.Api.Controllers;
 public sealed class EphemerisController(ISender sender) : ControllerBase
 {
     /// <summary>Computes the windows of a range on demand (not stored), for any range of up to 10 years within 1900–2100.</summary>
+    /// <remarks>Computed a calendar year at a time, each year once per process, and sliced to the range.</remarks>
     /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
     /// <param name="to" example="2026-02-01T00:00:00Z">End of the range, exclusive; at most 10 years after from, and not after 2101-01-01.</param>
     /// <param name="planets" example="modern">modern (Sun to Pluto, the default) or traditional (Sun to Saturn).</param>

@@ -14,6 +14,7 @@ namespace LunarVoc.Api.Controllers;
 public sealed class MoonController(ISender sender, ResponseBodyMemo<MoonResponse> bodies) : ControllerBase
 {
     /// <summary>The Moon now, or at an instant: sign and degree, phase and illuminated fraction, the phases around it, its next ingress and its void.</summary>
+    /// <remarks>Now is described at the start of the current minute, or at the last change within it (an ingress, a phase, a change of phase name, a void's start or end). The phase is named by the Moon's elongation from the Sun, each name holding for the 45° centred on its angle.</remarks>
     /// <param name="at" example="2026-11-24T12:00:00Z">The instant to describe, in 1900–2100 (ISO-8601 with an offset, or a date); now when left out.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: every instant also gets its _local in it.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
@@ -30,6 +31,7 @@ public sealed class MoonController(ISender sender, ResponseBodyMemo<MoonResponse
     }
 
     /// <summary>Every principal phase (new Moon, first quarter, full Moon, last quarter) in a range of up to 10 years within 1900–2100.</summary>
+    /// <remarks>Each instant is when the Moon's elongation from the Sun is exactly 0°, 90°, 180° or 270°, to the second; computed a calendar year at a time.</remarks>
     /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
     /// <param name="to" example="2027-01-01T00:00:00Z">End of the range, exclusive; at most 10 years after from, and not after 2101-01-01.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: every phase also gets at_local in it.</param>

@@ -33,7 +33,8 @@ public sealed class VocCacheController(ISender sender) : ControllerBase
         return Accepted(new CacheInvalidatedResponse(cleared));
     }
 
-    /// <summary>The state of every cached query (voc_status, voc_current, voc_ephemeris: each found, not listed).</summary>
+    /// <summary>The state of every cached query (voc_status, voc_current, voc_ephemeris, moon_now, …: each found, not listed).</summary>
+    /// <remarks>For operators: whether each cache holds a fresh value, its age, and its counters since start-up.</remarks>
     /// <response code="200">Per cache, by name: whether it holds fresh data, its age and TTL in seconds, and its counters since start-up.</response>
     [HttpGet("cache_stats", Name = "getCacheStats")]
     [HttpCacheable(maxAgeSeconds: 0)]

@@ -20,6 +20,7 @@ namespace LunarVoc.Api.Controllers;
 public sealed class VocWindowsController(ISender sender) : ControllerBase
 {
     /// <summary>One stored window.</summary>
+    /// <remarks>The target of the Location header a write answers with.</remarks>
     /// <param name="id" example="17">The window's id.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: the window also gets start_local and end_local in it.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
@@ -38,6 +39,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
     }
 
     /// <summary>Stored windows overlapping a range, ordered by start, a page at a time.</summary>
+    /// <remarks>Follow next until it is null; a range spans at most 10 years.</remarks>
     /// <param name="from" example="2026-01-01T00:00:00Z">Start of the range: ISO-8601 with an offset, or a date (midnight UTC).</param>
     /// <param name="to" example="2026-04-01T00:00:00Z">End of the range, exclusive; at most 10 years after from.</param>
     /// <param name="limit" example="100">Page size, 1 to 500 (default 100).</param>

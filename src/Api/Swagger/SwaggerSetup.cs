@@ -20,6 +20,7 @@ internal static class SwaggerSetup
                 Description = "Whether the Moon is void of course now, when the next void starts, and the voids of the next 48 hours. "
                     + "All times are UTC, ISO-8601. Errors are RFC 9457 problem details. "
                     + "Every GET also answers HEAD (same status and headers, no body).",
+                Contact = new OpenApiContact { Name = "LunarVoc maintainers" },
             });
             // HEAD mirrors GET (see the description); listing it would double every read.
             options.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));

@@ -17,6 +17,9 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
     [TestCase("/api/lunar/voc/ephemeris?from=2026-11-24&to=2026-11-26")]
     [TestCase("/api/lunar/voc/calendar.ics")]
     [TestCase("/api/lunar/voc/cache_stats")]
+    [TestCase("/api/lunar/moon")]
+    [TestCase("/api/lunar/moon?at=2026-01-03T10:02:54Z")]
+    [TestCase("/api/lunar/moon/phases?from=2026-01-01&to=2026-02-01")]
     [TestCase("/health/live")]
     public async Task Every_get_also_answers_head_with_the_same_status_and_headers(string path)
     {
@@ -33,6 +36,7 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
     [TestCase("DELETE", "/api/lunar/voc/status", "GET, HEAD")]
     [TestCase("PUT", "/api/lunar/voc", "POST")]
     [TestCase("POST", "/api/lunar/voc/current", "GET, HEAD")]
+    [TestCase("POST", "/api/lunar/moon", "GET, HEAD")]
     public async Task Another_method_on_a_known_path_is_405_with_allow(string method, string path, string allowed)
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
@@ -63,6 +67,8 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
 
     [TestCase("GET", "/api/lunar/voc/404404", null, 404)]
     [TestCase("GET", "/api/lunar/voc/status?tz=Mars/Olympus", null, 400)]
+    [TestCase("GET", "/api/lunar/moon?at=1066-10-14", null, 400)]
+    [TestCase("GET", "/api/lunar/voc/calendar.ics?include=1", null, 400)]
     [TestCase("GET", "/nowhere/at/all", null, 404)]
     [TestCase("POST", "/api/lunar/voc", "{\"start_at\":\"2026-11-24T13:00:00Z\"}", 400)]
     [TestCase("POST", "/api/lunar/voc", "{", 400)]

@@ -75,6 +75,18 @@ public sealed class MoonEndpointTests : VocEndpointTestBase
         Assert.That(response.Headers.CacheControl!.MaxAge, Is.EqualTo(TimeSpan.FromDays(1)));
     }
 
+    [TestCase("1900-01-01T00:00:00Z")]
+    [TestCase("2100-12-31T23:59:59Z")]
+    public async Task The_ends_of_the_range_are_described_with_the_phases_beyond_them(string at)
+    {
+        var body = await GetJson($"/api/lunar/moon?at={at}");
+
+        var instant = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+        Assert.That(DateTimeOffset.Parse(Text(body["previous_new_moon"])!, CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(instant));
+        Assert.That(DateTimeOffset.Parse(Text(body["next_new_moon"])!, CultureInfo.InvariantCulture), Is.GreaterThan(instant));
+        Assert.That(DateTimeOffset.Parse(Text(body["next_ingress"]!["at"])!, CultureInfo.InvariantCulture), Is.GreaterThan(instant));
+    }
+
     [Test]
     public async Task A_client_with_the_current_answer_gets_304()
     {

@@ -49,6 +49,17 @@ const ephemeris = await reader.GET("/api/lunar/voc/ephemeris", {
 assert.ok(ephemeris.data && ephemeris.data.windows.length > 0);
 assert.equal(ephemeris.data.planets, "traditional");
 
+const moon = await reader.GET("/api/lunar/moon", { params: { query: { at: "2026-01-03T10:02:54Z", tz: "Europe/Paris" } } });
+assert.ok(moon.data);
+// phase is a string enum in the document: a typo would not compile.
+const full: typeof moon.data.phase = "full_moon";
+assert.equal(moon.data.phase, full);
+assert.ok(moon.data.illumination > 0.99 && moon.data.next_ingress.at > moon.data.at);
+assert.ok(moon.data.void === null || moon.data.void.end_at > moon.data.at);
+
+const phases = await reader.GET("/api/lunar/moon/phases", { params: { query: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" } } });
+assert.deepEqual(phases.data?.phases.map(phase => phase.phase), ["full_moon", "last_quarter", "new_moon", "first_quarter"]);
+
 const readStatus = () => reader.GET("/api/lunar/voc/status");
 let limited: Awaited<ReturnType<typeof readStatus>> | undefined;
 for (let i = 0; i < 200 && limited === undefined; i++) {

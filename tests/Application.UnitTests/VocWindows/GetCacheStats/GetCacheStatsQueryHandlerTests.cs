@@ -1,5 +1,7 @@
 using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
+using LunarVoc.Application.Moon.GetMoon;
+using LunarVoc.Application.Moon.GetMoonPhases;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
@@ -22,7 +24,12 @@ public sealed class GetCacheStatsQueryHandlerTests
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report.Keys, Is.EquivalentTo(new[] { ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName }), "every cached query, discovered");
+        Assert.That(report.Keys, Is.EquivalentTo(new[]
+        {
+            ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName,
+            GetPhasesYearQuery.CacheName, ReadMoonQuery.CacheName,
+        }), "every cached query, discovered");
+        Assert.That(report[ReadMoonQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)), "the Moon now, kept two minutes");
         Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
         Assert.That(report[ReadCurrentWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
