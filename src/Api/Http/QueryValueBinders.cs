@@ -5,13 +5,17 @@ namespace LunarVoc.Api.Http;
 
 /// <summary>
 /// Binds query parameters the framework would read too loosely — instants without an offset, time
-/// zones by any name, enums by number — by the API's own rules, with a 400 error that names the parameter.
+/// zones by any name, enums by number, numbers with a stock message — by the API's own rules, with a 400 error that names the parameter.
 /// </summary>
 public sealed partial class QueryValueBinderProvider : IModelBinderProvider
 {
     private static readonly QueryValueBinder Instants = new(
         text => IsoInstant.TryParseQueryValue(text, out var instant) ? instant : null,
         text => $"'{text}' is not {IsoInstant.Expected}, nor a date such as 2026-11-24 (taken as midnight UTC).");
+
+    private static readonly QueryValueBinder WholeNumbers = new(
+        text => int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null,
+        text => $"'{text}' is not a whole number.");
 
     private static readonly QueryValueBinder TimeZones = new(
         FindIanaZone,
@@ -30,7 +34,7 @@ public sealed partial class QueryValueBinderProvider : IModelBinderProvider
         }
 
         var type = context.Metadata.UnderlyingOrModelType;
-        return type == typeof(DateTimeOffset) ? Instants : type.IsEnum ? EnumValues(type) : null;
+        return type == typeof(DateTimeOffset) ? Instants : type == typeof(int) ? WholeNumbers : type.IsEnum ? EnumValues(type) : null;
     }
 
     /// <summary>An enum by its name in the API (snake_case, any case), never by number.</summary>

@@ -140,34 +140,29 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
                 var overlapping = (await connection.QueryAsync<WindowRow>(new CommandDefinition(
                     OverlappingForUpdateSql, row, transaction, cancellationToken: cancellationToken))).Select(r => r.ToWindow()).ToList();
 
-                var others = overlapping.Where(stored => stored.Source != ComputedVocWindow.Source).ToList();
-                if (others.Count > 0)
+                switch (ComputedWindowPlacements.Of(window, overlapping))
                 {
-                    kept.AddRange(others);
-                    continue;
-                }
-
-                if (overlapping is [var same] && same.StartAt == window.StartAt && same.EndAt == window.EndAt)
-                {
-                    if (same.Details == window.Details)
-                    {
+                    case ComputedWindowPlacement.GiveWay:
+                        kept.AddRange(overlapping.Where(stored => stored.Source != ComputedVocWindow.Source));
+                        break;
+                    case ComputedWindowPlacement.Unchanged:
                         unchanged++;
-                        continue;
-                    }
+                        break;
+                    case ComputedWindowPlacement.UpdateDetails:
+                        await connection.ExecuteAsync(new CommandDefinition(UpdateDetailsSql, row with { Id = overlapping[0].Id }, transaction, cancellationToken: cancellationToken));
+                        updated++;
+                        break;
+                    case ComputedWindowPlacement.Replace:
+                        if (overlapping.Count > 0)
+                        {
+                            await connection.ExecuteAsync(new CommandDefinition(
+                                DeleteByIdsSql, new { Ids = overlapping.Select(stored => stored.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                        }
 
-                    await connection.ExecuteAsync(new CommandDefinition(UpdateDetailsSql, row with { Id = same.Id }, transaction, cancellationToken: cancellationToken));
-                    updated++;
-                    continue;
+                        await connection.ExecuteAsync(new CommandDefinition(InsertComputedSql, row, transaction, cancellationToken: cancellationToken));
+                        inserted++;
+                        break;
                 }
-
-                if (overlapping.Count > 0)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        DeleteByIdsSql, new { Ids = overlapping.Select(stored => stored.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
-                }
-
-                await connection.ExecuteAsync(new CommandDefinition(InsertComputedSql, row, transaction, cancellationToken: cancellationToken));
-                inserted++;
             }
 
             await transaction.CommitAsync(cancellationToken);

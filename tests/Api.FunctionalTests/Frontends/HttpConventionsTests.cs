@@ -65,6 +65,19 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
         Assert.That(second.Headers.GetValues("RateLimit").Single(), Is.EqualTo("\"per-client\";r=3;t=60"));
     }
 
+    [TestCase("/api/lunar/voc/calendar.ics?days=soon", "days", "'soon' is not a whole number.")]
+    [TestCase("/api/lunar/voc/windows?from=2026-01-01&to=2026-02-01&limit=1e3", "limit", "'1e3' is not a whole number.")]
+    [TestCase("/api/lunar/voc/ephemeris?from=2026-01-01&to=2026-02-01&planets=1", "planets", "'1' is not one of: modern, traditional.")]
+    [TestCase("/api/lunar/voc/calendar.ics?include=moons", "include", "'moons' is not one of: phases.")]
+    public async Task A_value_of_the_wrong_kind_is_told_what_was_expected(string path, string field, string message)
+    {
+        using var response = await Client.GetAsync(path);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        Assert.That(problem["errors"]![field]![0]!.GetValue<string>(), Is.EqualTo(message));
+    }
+
     [TestCase("GET", "/api/lunar/voc/404404", null, 404)]
     [TestCase("GET", "/api/lunar/voc/status?tz=Mars/Olympus", null, 400)]
     [TestCase("GET", "/api/lunar/moon?at=1066-10-14", null, 400)]
