@@ -185,7 +185,7 @@ async function loadMoon() {
 
 function renderMoon(moon) {
   const waxing = Date.parse(moon.next_full_moon) < Date.parse(moon.next_new_moon);
-  const phase = moon.phase.replaceAll('_', ' ');
+  const phase = moon.phase.replaceAll('_', ' ').replace(' moon', ' Moon');
   const percent = Math.round(moon.illumination * 100);
   $('moon').hidden = false;
   $('moon-sign').textContent = `${moon.sign}, ${Math.floor(moon.degree)}° ${String(Math.floor((moon.degree % 1) * 60)).padStart(2, '0')}′`;
