@@ -52,10 +52,10 @@ public sealed class CalendarController(ISender sender) : ControllerBase
         return new CacheableBytesResult(body, TimeSpan.FromHours(1), "text/calendar; charset=utf-8", "lunarvoc.ics");
     }
 
-    private static string Feed(IEnumerable<VocWindow> windows, IEnumerable<LunarPhase> phases, PlanetSet planets, DateTimeOffset stamp)
+    private static string Feed(IReadOnlyCollection<VocWindow> windows, IReadOnlyCollection<LunarPhase> phases, PlanetSet planets, DateTimeOffset stamp)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//LunarVoc//Void of course Moon//EN" };
-        calendar.AddProperty("X-WR-CALNAME", "Moon void of course");
+        calendar.AddProperty("X-WR-CALNAME", phases.Count > 0 ? "Moon void of course and phases" : "Moon void of course");
         calendar.AddProperty("X-PUBLISHED-TTL", "PT12H");
         var convention = planets.ToString().ToLowerInvariant();
         foreach (var window in windows)
@@ -79,7 +79,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
                 Uid = string.Create(CultureInfo.InvariantCulture, $"{MoonPhaseResponse.Name(phase.Phase)}-{phase.At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}@lunarvoc"),
                 Summary = PhaseTitles[phase.Phase],
                 Start = new CalDateTime(phase.At.UtcDateTime),
-                End = new CalDateTime(phase.At.UtcDateTime),
+                // No end: an event with a start time and neither DTEND nor DURATION is an instant (RFC 5545, 3.6.1).
                 DtStamp = new CalDateTime(stamp.UtcDateTime),
                 Transparency = "TRANSPARENT",
             });

@@ -27,7 +27,7 @@ public sealed class MoonController(ISender sender, ResponseBodyMemo<MoonResponse
     public async Task<IActionResult> Get([FromQuery] DateTimeOffset? at, [FromQuery] TimeZoneInfo? tz, CancellationToken cancellationToken)
     {
         var answer = await sender.Send(new GetMoonQuery(at), cancellationToken);
-        return bodies.Respond(answer.Report, answer.MaxAge, tz, MoonResponse.From);
+        return bodies.Respond(Response, answer.Report, answer.MaxAge, tz, MoonResponse.From);
     }
 
     /// <summary>Every principal phase (new Moon, first quarter, full Moon, last quarter) in a range of up to 10 years within 1900–2100.</summary>

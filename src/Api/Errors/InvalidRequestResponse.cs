@@ -13,12 +13,19 @@ internal static partial class InvalidRequestResponse
     public static IActionResult Create(ActionContext context)
     {
         var errors = context.ModelState
-            .SelectMany(entry => entry.Value!.Errors.SelectMany(error => Describe(FieldName(entry.Key), error.ErrorMessage)))
+            .SelectMany(entry => entry.Value!.Errors
+                // A required parameter that was sent but could not be read was provided: its own error says what is wrong.
+                .Where(error => entry.Value.AttemptedValue is null || !IsNotProvided(error.ErrorMessage))
+                .SelectMany(error => Describe(FieldName(entry.Key), error.ErrorMessage)))
             .GroupBy(error => error.Field, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
         return Problems.Result(Problems.Validation(errors));
     }
+
+    /// <summary>MVC's message for a [BindRequired] parameter that has no value.</summary>
+    private static bool IsNotProvided(string message) =>
+        message.StartsWith("A value for the '", StringComparison.Ordinal) && message.EndsWith("' parameter or property was not provided.", StringComparison.Ordinal);
 
     private static IEnumerable<(string Field, string Message)> Describe(string field, string message)
     {

@@ -21,7 +21,7 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
 
     public IActionResult Respond(HttpResponse response, VocAnswer answer, TimeZoneInfo? zone, Func<VocAnswer, TimeZoneInfo?, TResponse> build)
     {
-        ApplyCacheHeaders(response, answer);
+        ApplyCacheHeaders(response, answer.CacheStatus, answer.Age);
         var body = zone is null
             ? Memoised(answer.Snapshot, answer.Now, answer.Status.ValidUntil, () => build(answer, null))
             : Serialize(build(answer, zone));
@@ -29,9 +29,10 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
     }
 
     /// <summary>An answer that says the same for as long as its (immutable) source is the same one.</summary>
-    public IActionResult Respond<TSource>(TSource source, TimeSpan maxAge, TimeZoneInfo? zone, Func<TSource, TimeZoneInfo?, TResponse> build)
-        where TSource : class
+    public IActionResult Respond<TSource>(HttpResponse response, TSource source, TimeSpan maxAge, TimeZoneInfo? zone, Func<TSource, TimeZoneInfo?, TResponse> build)
+        where TSource : class, ICacheableResponse<TSource>
     {
+        ApplyCacheHeaders(response, source.CacheStatus, age: null);
         var body = zone is null ? Memoised(source, from: null, until: null, () => build(source, null)) : Serialize(build(source, zone));
         return new CacheableBytesResult(body.Bytes, body.ETag, maxAge);
     }
@@ -55,18 +56,18 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
         return new Body(bytes, CacheableBytesResult.ETagOf(bytes));
     }
 
-    /// <summary>X-Cache (HIT | MISS | STALE), and Age on answers served from memory.</summary>
-    private static void ApplyCacheHeaders(HttpResponse response, VocAnswer answer)
+    /// <summary>X-Cache (HIT | MISS | STALE), and Age on answers served from memory when it is known.</summary>
+    private static void ApplyCacheHeaders(HttpResponse response, CacheStatus status, TimeSpan? age)
     {
-        response.Headers[StandardHeaders.XCache] = answer.CacheStatus switch
+        response.Headers[StandardHeaders.XCache] = status switch
         {
             CacheStatus.Hit => "HIT",
             CacheStatus.Stale => "STALE",
             _ => "MISS",
         };
-        if (answer.CacheStatus != CacheStatus.Miss)
+        if (status != CacheStatus.Miss && age is { } known)
         {
-            response.Headers.Age = Math.Max(0, (long)answer.Age.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            response.Headers.Age = Math.Max(0, (long)known.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -69,13 +69,15 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
     [TestCase("/api/lunar/voc/windows?from=2026-01-01&to=2026-02-01&limit=1e3", "limit", "'1e3' is not a whole number.")]
     [TestCase("/api/lunar/voc/ephemeris?from=2026-01-01&to=2026-02-01&planets=1", "planets", "'1' is not one of: modern, traditional.")]
     [TestCase("/api/lunar/voc/calendar.ics?include=moons", "include", "'moons' is not one of: phases.")]
+    [TestCase("/api/lunar/moon/phases?from=-1&to=2026-02-01", "from", "'-1' is not an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00, nor a date such as 2026-11-24 (taken as midnight UTC).")]
+    [TestCase("/api/lunar/moon/phases?to=2026-02-01", "from", "A value for the 'from' parameter or property was not provided.")]
     public async Task A_value_of_the_wrong_kind_is_told_what_was_expected(string path, string field, string message)
     {
         using var response = await Client.GetAsync(path);
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
-        Assert.That(problem["errors"]![field]![0]!.GetValue<string>(), Is.EqualTo(message));
+        Assert.That(problem["errors"]![field]!.AsArray().Select(error => error!.GetValue<string>()), Is.EqualTo(new[] { message }), "that message alone");
     }
 
     [TestCase("GET", "/api/lunar/voc/404404", null, 404)]

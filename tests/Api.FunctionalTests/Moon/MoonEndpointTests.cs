@@ -97,6 +97,8 @@ public sealed class MoonEndpointTests : VocEndpointTestBase
         using var again = await Client.SendAsync(request);
 
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That(first.Headers.GetValues("X-Cache").Single(), Is.EqualTo("MISS"));
+        Assert.That(again.Headers.GetValues("X-Cache").Single(), Is.EqualTo("HIT"), "the report of this minute, from the cache");
     }
 
     [Test]
@@ -151,7 +153,8 @@ public sealed class MoonEndpointTests : VocEndpointTestBase
     public async Task The_calendar_feed_carries_the_phases_when_asked()
     {
         var plain = Ical.Net.Calendar.Load(await Client.GetStringAsync("/api/lunar/voc/calendar.ics?days=60"))!;
-        var withPhases = Ical.Net.Calendar.Load(await Client.GetStringAsync("/api/lunar/voc/calendar.ics?days=60&include=phases"))!;
+        var text = await Client.GetStringAsync("/api/lunar/voc/calendar.ics?days=60&include=phases");
+        var withPhases = Ical.Net.Calendar.Load(text)!;
 
         var today = new DateTimeOffset(Noon.UtcDateTime.Date, TimeSpan.Zero);
         var expected = Ephemeris.Phases(today, today.AddDays(60));
@@ -160,6 +163,8 @@ public sealed class MoonEndpointTests : VocEndpointTestBase
         Assert.That(phaseEvents.Select(e => e.Start!.AsUtc), Is.EqualTo(expected.Select(phase => phase.At.UtcDateTime)).Within(TimeSpan.FromSeconds(1)));
         Assert.That(phaseEvents.Select(e => e.Summary), Has.Some.EqualTo("Full Moon"));
         Assert.That(withPhases.Events.Select(e => e.Uid), Is.Unique);
+        Assert.That(text.Split("DTEND").Length - 1, Is.EqualTo(plain.Events.Count), "a phase is an instant: no DTEND equal to its start (RFC 5545)");
+        Assert.That(text, Does.Contain("X-WR-CALNAME:Moon void of course and phases"));
     }
 
     [Test]
