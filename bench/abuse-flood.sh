@@ -9,27 +9,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 duration="${1:-20}"
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-ensure_postgres_installed
-
-work="$(mktemp -d)"; chmod 755 "$work"
-api_pid=""
-cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null || true; stop_postgres "$work/pg"; rm -rf "$work"; }
-trap cleanup EXIT
-
-pg_port=$(( 20000 + RANDOM % 10000 )); api_port=$(( pg_port + 1 ))
-start_postgres "$work/pg" "$pg_port"
-create_database "$pg_port" lunarvoc_bench
-dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o "$work/api" >/dev/null
-
-# No read limit: one wrk client on one address would otherwise only measure 429s.
-ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
-  ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning \
-  RateLimiting__Enabled=false Prefetch__Enabled=false \
-  dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
-api_pid=$!
-base="http://127.0.0.1:$api_port"
-for _ in $(seq 1 100); do curl -sf -o /dev/null "$base/health/live" && break; sleep 0.3; done
+source bench/lib/service.sh
+start_bench_service Prefetch__Enabled=false
 curl -sf -o /dev/null "$base/api/lunar/voc/current?tz=Europe/Paris"
 curl -sf -o /dev/null "$base/api/lunar/voc/ephemeris?from=2026-01-01&to=2027-01-01"
 

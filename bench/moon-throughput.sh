@@ -10,28 +10,10 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 duration="${1:-10}"; rounds="${2:-3}"; connections=64
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-ensure_postgres_installed
-
-work="$(mktemp -d)"; chmod 755 "$work"
-api_pid=""
-cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null || true; stop_postgres "$work/pg"; rm -rf "$work"; }
-trap cleanup EXIT
-
-pg_port=$(( 20000 + RANDOM % 10000 )); api_port=$(( pg_port + 1 ))
-start_postgres "$work/pg" "$pg_port"
-create_database "$pg_port" lunarvoc_bench
-dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o "$work/api" >/dev/null
-
-# No per-IP read limit (one wrk client on one address would only measure 429s); the pre-fetch on,
-# so /status answers with the coming windows as in production.
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
-  Logging__LogLevel__Default=Warning RateLimiting__Enabled=false
-ASPNETCORE_URLS="http://127.0.0.1:$api_port" dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
-api_pid=$!
-for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$api_port/api/lunar/voc/status" && break; sleep 0.3; done
-
-base="http://127.0.0.1:$api_port"
+source bench/lib/service.sh
+# The pre-fetch on, so /status answers with the coming windows as in production.
+start_bench_service
+for _ in $(seq 1 100); do curl -sf -o /dev/null "$base/api/lunar/voc/status" && break; sleep 0.3; done
 status="$base/api/lunar/voc/status"; moon="$base/api/lunar/moon"; instant="$base/api/lunar/moon?at=2031-07-14T09:26:53Z"
 source bench/lib/measure.sh
 for url in "$status" "$moon" "$instant"; do wrk -t2 -c"$connections" -d10s "$url" >/dev/null; done   # JIT warm-up
