@@ -118,6 +118,17 @@ public sealed class MoonEndpointTests : VocEndpointTestBase
         Assert.That(afterNow["moon_now"]!["misses"]!.GetValue<long>(), Is.EqualTo(1), "now is");
     }
 
+    [Test]
+    public async Task Computing_the_moon_is_not_worth_a_line_in_the_log()
+    {
+        using var now = await Client.GetAsync("/api/lunar/moon");
+        using var instant = await Client.GetAsync("/api/lunar/moon?at=2044-02-02T00:00:00Z");
+
+        var lines = Factory.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information).Select(e => e.Message).ToList();
+        Assert.That(now.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(lines, Has.None.Contains("moon").And.None.Contains("ephemeris:"), "years of phases and windows and the Moon now are computed, not read from the store");
+    }
+
     [TestCase("at=1899-12-31T23:59:59Z", "at")]
     [TestCase("at=2101-01-01", "at")]
     [TestCase("at=tomorrow", "at")]

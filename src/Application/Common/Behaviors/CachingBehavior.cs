@@ -29,6 +29,10 @@ public sealed class CachingBehavior<TMessage, TResponse>(
     private readonly string[] _tags = [.. TMessage.Tags];
     private readonly CacheCounters _counters = statistics.For(TMessage.CacheName);
 
+    // A read of the store is worth a line to an operator; a computation (the ephemeris's years, the Moon now) is not.
+    private static readonly LogLevel UpdatedLevel =
+        typeof(IStoreQuery<TResponse>).IsAssignableFrom(typeof(TMessage)) ? LogLevel.Information : LogLevel.Debug;
+
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -76,7 +80,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
         var fresh = await next(message, cancellationToken);
         _counters.Fetched(fresh.FetchedAt);
-        PipelineLog.CacheUpdated(logger, message.CacheKey, fresh.FetchedAt);
+        PipelineLog.CacheUpdated(logger, UpdatedLevel, message.CacheKey, fresh.FetchedAt);
         return fresh.WithCacheStatus(CacheStatus.Hit);
     }
 

@@ -11,8 +11,8 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching")]
     public static partial void CacheMiss(ILogger logger, string cache);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]
-    public static partial void CacheUpdated(ILogger logger, string cache, DateTimeOffset fetchedAt);
+    [LoggerMessage(Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]
+    public static partial void CacheUpdated(ILogger logger, LogLevel level, string cache, DateTimeOffset fetchedAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s) because {Reason}")]
     public static partial void StaleServed(ILogger logger, string cache, long occurrences, double ageSeconds, string reason);
