@@ -22,7 +22,7 @@ public interface IEphemeris
     ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until);
 
     /// <summary>The sign the Moon enters next after <paramref name="after"/>, and when.</summary>
-    (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after);
+    MoonIngress NextIngress(DateTimeOffset after);
 
     /// <summary>The first instant after <paramref name="after"/> at which the named phase changes.</summary>
     DateTimeOffset NextPhaseNameChange(DateTimeOffset after);

@@ -24,7 +24,7 @@ public sealed record MoonReport(
     MoonAndSun Sky,
     DateTimeOffset PreviousNewMoon,
     ImmutableArray<LunarPhase> NextPhases,
-    (ZodiacSign Sign, DateTimeOffset At) NextIngress,
+    MoonIngress NextIngress,
     ComputedVocWindow? Void,
     DateTimeOffset NextChange,
     DateTimeOffset FetchedAt) : ICacheableResponse<MoonReport>

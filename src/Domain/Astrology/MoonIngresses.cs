@@ -6,10 +6,10 @@ public static class MoonIngresses
     private const double MoonMeanRate = 13.176 / 86400; // degrees per second
 
     /// <summary>The sign the Moon enters next after <paramref name="after"/>, and when.</summary>
-    public static (ZodiacSign Sign, DateTimeOffset At) Next(ILongitudes longitudes, DateTimeOffset after)
+    public static MoonIngress Next(ILongitudes longitudes, DateTimeOffset after)
     {
         var at = Next(longitudes, after.ToUnixTimeMilliseconds() / 1000.0);
-        return (ZodiacSigns.Of(longitudes.MoonAt(at) + 15), Roots.ToInstant(at));
+        return new MoonIngress(ZodiacSigns.Of(longitudes.MoonAt(at) + 15), Roots.ToInstant(at));
     }
 
     /// <summary>The first instant after <paramref name="after"/> (Unix seconds) at which the Moon enters a sign.</summary>

@@ -38,7 +38,7 @@ public sealed class BuiltInEphemeris : IEphemeris
         return LunarPhases.Between(new SampledLongitudes(from, until), from, until);
     }
 
-    public (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after)
+    public MoonIngress NextIngress(DateTimeOffset after)
     {
         Require(InExtendedRange(after, after), nameof(after));
         return MoonIngresses.Next(new SampledLongitudes(after, after.AddDays(3)), after);

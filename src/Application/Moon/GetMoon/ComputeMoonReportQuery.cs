@@ -28,14 +28,16 @@ public sealed class ComputeMoonReportQueryHandler(ISender sender, IEphemeris eph
         var nextPhases = MoonPhases.Principal.Select(wanted => phases.First(phase => phase.Phase == wanted && phase.At > at)).ToImmutableArray();
         // The window that ends at the next ingress: the void now, or the next one, and the ingress itself as the windows have it.
         var ending = await WindowEndingNextAsync(at, cancellationToken);
-        var ingress = ending is null ? ephemeris.NextIngress(at) : (Sign: ending.Details.NextSign, At: ending.EndAt);
+        var ingress = ending is null ? ephemeris.NextIngress(at) : new MoonIngress(ending.Details.NextSign, ending.EndAt);
         var current = ending is not null && ending.StartAt <= at ? ending : null;
 
-        DateTimeOffset[] changes =
-        [
-            ingress.At, ephemeris.NextPhaseNameChange(at), .. nextPhases.Select(phase => phase.At),
-            .. ending is not null && ending.StartAt > at ? [ending.StartAt] : Array.Empty<DateTimeOffset>(),
-        ];
+        var changes = new List<DateTimeOffset> { ingress.At, ephemeris.NextPhaseNameChange(at) };
+        changes.AddRange(nextPhases.Select(phase => phase.At));
+        if (ending is not null && ending.StartAt > at)
+        {
+            changes.Add(ending.StartAt); // the next void starts before the next ingress
+        }
+
         return new MoonReport(
             at, ephemeris.MoonAndSunAt(at), previousNewMoon, nextPhases, ingress, current, changes.Min(), timeProvider.GetUtcNow());
     }

@@ -95,7 +95,7 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
 
         public ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until) => throw new NotSupportedException();
 
-        public (ZodiacSign Sign, DateTimeOffset At) NextIngress(DateTimeOffset after) => throw new NotSupportedException();
+        public MoonIngress NextIngress(DateTimeOffset after) => throw new NotSupportedException();
 
         public DateTimeOffset NextPhaseNameChange(DateTimeOffset after) => throw new NotSupportedException();
     }
