@@ -29,8 +29,17 @@ public static class LunarPhases
     }
 
     /// <summary>The first instant after <paramref name="after"/> at which the named phase changes (at 22.5° past each 45°).</summary>
-    public static DateTimeOffset NextNameChange(ILongitudes longitudes, DateTimeOffset after) =>
-        Roots.ToInstant(NextCrossing(longitudes, after.ToUnixTimeMilliseconds() / 1000.0, MoonPhases.NameSpan, MoonPhases.NameSpan / 2).At);
+    public static DateTimeOffset NextNameChange(ILongitudes longitudes, DateTimeOffset after)
+    {
+        var (_, at) = NextCrossing(longitudes, after.ToUnixTimeMilliseconds() / 1000.0, MoonPhases.NameSpan, MoonPhases.NameSpan / 2);
+        if (Roots.ToInstant(at) <= after)
+        {
+            // The change found is the one at after itself, a fraction of a second later: the next one is wanted.
+            (_, at) = NextCrossing(longitudes, at + AfterACrossing, MoonPhases.NameSpan, MoonPhases.NameSpan / 2);
+        }
+
+        return Roots.ToInstant(at);
+    }
 
     /// <summary>The Moon's longitude minus the Sun's, in [0, 360).</summary>
     public static double Elongation(ILongitudes longitudes, double unixSeconds) =>

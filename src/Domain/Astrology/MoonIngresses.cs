@@ -9,6 +9,12 @@ public static class MoonIngresses
     public static MoonIngress Next(ILongitudes longitudes, DateTimeOffset after)
     {
         var at = Next(longitudes, after.ToUnixTimeMilliseconds() / 1000.0);
+        if (Roots.ToInstant(at) <= after)
+        {
+            // The ingress found is the one at after itself, a fraction of a second later: the next one is wanted.
+            at = Next(longitudes, at + 60);
+        }
+
         return new MoonIngress(ZodiacSigns.Of(longitudes.MoonAt(at) + 15), Roots.ToInstant(at));
     }
 

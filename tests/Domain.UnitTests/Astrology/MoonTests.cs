@@ -49,6 +49,20 @@ public sealed class MoonTests
     }
 
     [Test]
+    public void From_an_instant_rounded_just_before_a_change_the_next_change_is_the_following_one()
+    {
+        // The 22.5° boundary is crossed 0.3 s after a whole second (89,999.3 s), which is what instants are rounded to.
+        var sky = new LinearSky(moonStart: 10 + (0.7 / 7200), moonDegreesPerDay: 12, sun: 0);
+        var rounded = Epoch.AddSeconds(89_999);
+
+        var next = LunarPhases.NextNameChange(sky, rounded);
+        var ingress = MoonIngresses.Next(new LinearSky(moonStart: 30 - (0.3 / 7200), moonDegreesPerDay: 12, sun: 0), Epoch);
+
+        Assert.That(next, Is.EqualTo(Epoch.AddSeconds(413_999)), "67.5°, not the 22.5° boundary at the same second");
+        Assert.That(ingress.At, Is.EqualTo(Epoch.AddSeconds(216_000)), "Gemini at 60°, not Taurus at the epoch's own second");
+    }
+
+    [Test]
     public void The_next_ingress_is_where_the_longitude_reaches_the_next_thirty_degrees()
     {
         var sky = new LinearSky(moonStart: 10, moonDegreesPerDay: 12, sun: 0);
