@@ -68,6 +68,11 @@ public sealed partial class QueryValueBinderProvider : IModelBinderProvider
 
     private sealed class QueryValueBinder(Func<string, object?> parse, Func<string, string> error) : IModelBinder
     {
+        private const int LongestEcho = 64;
+
+        /// <summary>The value as the error quotes it: enough to recognise, never an echo of kilobytes.</summary>
+        private static string Shown(string text) => text.Length <= LongestEcho ? text : $"{text[..LongestEcho]}…";
+
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
             var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -84,7 +89,7 @@ public sealed partial class QueryValueBinderProvider : IModelBinderProvider
             }
             else
             {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, error(text));
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, error(Shown(text)));
             }
 
             return Task.CompletedTask;

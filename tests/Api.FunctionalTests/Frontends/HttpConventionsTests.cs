@@ -71,6 +71,8 @@ public sealed class HttpConventionsTests : VocEndpointTestBase
     [TestCase("/api/lunar/voc/calendar.ics?include=moons", "include", "'moons' is not one of: phases.")]
     [TestCase("/api/lunar/moon/phases?from=-1&to=2026-02-01", "from", "'-1' is not an ISO-8601 date-time with an offset, e.g. 2026-11-24T03:10:00Z or 2026-11-24T04:10:00+01:00, nor a date such as 2026-11-24 (taken as midnight UTC).")]
     [TestCase("/api/lunar/moon/phases?to=2026-02-01", "from", "A value for the 'from' parameter or property was not provided.")]
+    [TestCase("/api/lunar/voc/status?tz=" + "Abcdefgh/" + "0123456789012345678901234567890123456789012345678901234567890123456789", "tz",
+        "'Abcdefgh/0123456789012345678901234567890123456789012345678901234…' is not a known IANA time zone name, such as Europe/Paris or America/New_York.")]
     public async Task A_value_of_the_wrong_kind_is_told_what_was_expected(string path, string field, string message)
     {
         using var response = await Client.GetAsync(path);
