@@ -13,6 +13,13 @@ public interface IEphemerisRangeQuery
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "from..to is the range's name in the API; no other language implements this interface.")]
     DateTimeOffset To { get; }
+
+    /// <summary>The calendar years (UTC) a range touches: the chunks it is computed and cached in.</summary>
+    static IEnumerable<int> YearsOf(IEphemerisRangeQuery range)
+    {
+        var first = range.From.UtcDateTime.Year;
+        return Enumerable.Range(first, range.To.AddTicks(-1).UtcDateTime.Year - first + 1);
+    }
 }
 
 /// <summary>The rules every ephemeris range follows: within 1900–2100, not empty, at most <see cref="IEphemerisRangeQuery.MaxYears"/> years.</summary>

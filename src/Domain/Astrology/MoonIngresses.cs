@@ -8,14 +8,8 @@ public static class MoonIngresses
     /// <summary>The sign the Moon enters next after <paramref name="after"/>, and when.</summary>
     public static MoonIngress Next(ILongitudes longitudes, DateTimeOffset after)
     {
-        var at = Next(longitudes, after.ToUnixTimeMilliseconds() / 1000.0);
-        if (Roots.ToInstant(at) <= after)
-        {
-            // The ingress found is the one at after itself, a fraction of a second later: the next one is wanted.
-            at = Next(longitudes, at + 60);
-        }
-
-        return new MoonIngress(ZodiacSigns.Of(longitudes.MoonAt(at) + 15), Roots.ToInstant(at));
+        var at = Roots.NextAfter(after, from => Next(longitudes, from));
+        return new MoonIngress(ZodiacSigns.Of(longitudes.MoonAt(UnixSeconds.Of(at)) + 15), at);
     }
 
     /// <summary>The first instant after <paramref name="after"/> (Unix seconds) at which the Moon enters a sign.</summary>

@@ -5,6 +5,9 @@ internal static class Roots
 {
     private const double Tolerance = 1e-4; // seconds
 
+    /// <summary>Seconds past a root after which the search is sure to look for the next one.</summary>
+    public const double PastARoot = 60;
+
     /// <summary>
     /// The root of a smooth increasing function near <paramref name="guess"/>, from one known value,
     /// by the secant method to 0.1 ms.
@@ -32,7 +35,19 @@ internal static class Roots
         throw new InvalidOperationException("The root search did not converge.");
     }
 
-    /// <summary>The instant to the nearest second, as every instant the service publishes.</summary>
-    public static DateTimeOffset ToInstant(double unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(unixSeconds, MidpointRounding.AwayFromZero));
+    /// <summary>
+    /// The first root after <paramref name="after"/>, published to the second, found by
+    /// <paramref name="firstRootFrom"/> (the first root from a time in Unix seconds). A root a
+    /// fraction of a second after <paramref name="after"/> rounds down to it: then the one after is wanted.
+    /// </summary>
+    public static DateTimeOffset NextAfter(DateTimeOffset after, Func<double, double> firstRootFrom)
+    {
+        var root = firstRootFrom(UnixSeconds.Of(after));
+        if (UnixSeconds.ToInstant(root) <= after)
+        {
+            root = firstRootFrom(root + PastARoot);
+        }
+
+        return UnixSeconds.ToInstant(root);
+    }
 }

@@ -33,13 +33,13 @@ public static class VoidOfCourse
         ILongitudes longitudes, DateTimeOffset from, DateTimeOffset until, IReadOnlyList<Planet> planets)
     {
         var search = new Search(longitudes, planets);
-        var start = from.ToUnixTimeMilliseconds() / 1000.0;
-        var end = until.ToUnixTimeMilliseconds() / 1000.0;
+        var start = UnixSeconds.Of(from);
+        var end = UnixSeconds.Of(until);
         var windows = ImmutableArray.CreateBuilder<ComputedVocWindow>();
         var previousIngress = search.NextIngress(start - LongestSignStay);
         while (previousIngress < end)
         {
-            var ingress = search.NextIngress(previousIngress + 60);
+            var ingress = search.NextIngress(previousIngress + Roots.PastARoot);
             var window = search.Window(previousIngress, ingress);
             if (ingress > start && window.StartAt.ToUnixTimeSeconds() < end)
             {
@@ -70,7 +70,7 @@ public static class VoidOfCourse
                 }
             }
 
-            return new ComputedVocWindow(Roots.ToInstant(start), Roots.ToInstant(ingress), new VocWindowDetails(sign, sign.Next(), lastAspect));
+            return new ComputedVocWindow(UnixSeconds.ToInstant(start), UnixSeconds.ToInstant(ingress), new VocWindowDetails(sign, sign.Next(), lastAspect));
         }
 
         public double NextIngress(double after) => MoonIngresses.Next(longitudes, after);

@@ -23,7 +23,7 @@ public sealed class BuiltInEphemeris : IEphemeris
     public MoonAndSun MoonAndSunAt(DateTimeOffset instant)
     {
         Require(InExtendedRange(instant, instant), nameof(instant));
-        var t = TimeScales.CenturiesSinceJ2000(instant.ToUnixTimeMilliseconds() / 1000.0);
+        var t = TimeScales.CenturiesSinceJ2000(UnixSeconds.Of(instant));
         return new MoonAndSun(
             Moon.ApparentLongitude(t),
             Moon.ApparentLatitude(t),

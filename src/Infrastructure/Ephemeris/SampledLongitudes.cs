@@ -16,8 +16,8 @@ internal sealed class SampledLongitudes : ILongitudes
 
     public SampledLongitudes(DateTimeOffset from, DateTimeOffset until)
     {
-        var start = (from - VoidOfCourse.Margin).ToUnixTimeMilliseconds() / 1000.0;
-        var end = (until + VoidOfCourse.Margin).ToUnixTimeMilliseconds() / 1000.0;
+        var start = UnixSeconds.Of(from - VoidOfCourse.Margin);
+        var end = UnixSeconds.Of(until + VoidOfCourse.Margin);
         _moon = new SampledLongitude(seconds => Ephemeris.Moon.ApparentLongitude(TimeScales.CenturiesSinceJ2000(seconds)), start, end, Day / 8);
         _planets = [.. Enum.GetValues<Planet>().Select(planet => new SampledLongitude(
             seconds => Planets.ApparentLongitude(planet, TimeScales.CenturiesSinceJ2000(seconds)), start, end, GridStep(planet)))];

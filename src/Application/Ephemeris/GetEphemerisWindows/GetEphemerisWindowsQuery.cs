@@ -18,8 +18,7 @@ public sealed class GetEphemerisWindowsQueryHandler(ISender sender)
     {
         var windows = ImmutableArray.CreateBuilder<ComputedVocWindow>();
         var firstYear = query.From.UtcDateTime.Year;
-        var lastYear = query.To.AddTicks(-1).UtcDateTime.Year;
-        for (var year = firstYear; year <= lastYear; year++)
+        foreach (var year in IEphemerisRangeQuery.YearsOf(query))
         {
             var chunk = new GetEphemerisYearQuery(year, query.Planets);
             foreach (var window in (await sender.Send(chunk, cancellationToken)).Windows)

@@ -14,7 +14,7 @@ public sealed class GetMoonPhasesQueryHandler(ISender sender) : IQueryHandler<Ge
     public async ValueTask<ImmutableArray<LunarPhase>> Handle(GetMoonPhasesQuery query, CancellationToken cancellationToken)
     {
         var phases = ImmutableArray.CreateBuilder<LunarPhase>();
-        for (var year = query.From.UtcDateTime.Year; year <= query.To.AddTicks(-1).UtcDateTime.Year; year++)
+        foreach (var year in IEphemerisRangeQuery.YearsOf(query))
         {
             var chunk = await sender.Send(new GetPhasesYearQuery(year), cancellationToken);
             phases.AddRange(chunk.Phases.Where(phase => phase.At >= query.From && phase.At < query.To));
