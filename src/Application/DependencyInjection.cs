@@ -5,11 +5,11 @@ using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows;
+using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Polly;
 
 namespace LunarVoc.Application;
 
@@ -29,10 +29,9 @@ public static class DependencyInjection
         services.AddSingleton<CachedQueries>();
         services.AddMetrics();
         services.AddSingleton<LunarVocMetrics>();
-        services.AddSingleton<LastGoodStore>();
-        services.AddSingleton<LunarVoc.Application.VocWindows.Changes.WindowChanges>();
-        services.AddSingleton<OutageThrottle>();
-        services.AddResiliencePipeline(DatabaseRetryPipeline.Name, DatabaseRetryPipeline.Configure);
+        services.AddSingleton<CacheInvalidations>();
+        services.AddSingleton<WindowChanges>();
+        services.AddLunarVocResilience();
 
         // Mediator's pipeline is built once per message type (singleton), so validators must be singletons too.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
@@ -41,16 +40,12 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
             // First listed is outermost. Validation first: nothing invalid reaches a cache or the store.
-            // Stale fallback (store queries) wraps the cache, so it sees a failed fetch after its retries
-            // and can also stop waiting for a slow one. Retry (store queries) sits inside the cache's
-            // fetch: one retry loop per key, however many callers wait on it. Invalidation runs after
-            // a write has succeeded.
+            // Caching (cached queries: the cache, the store's retries and breaker inside its fetch, the
+            // stale fallback around it). Invalidation (commands that change windows) after a write succeeded.
             options.PipelineBehaviors =
             [
                 typeof(ValidationBehavior<,>),
-                typeof(StaleFallbackBehavior<,>),
                 typeof(CachingBehavior<,>),
-                typeof(RetryBehavior<,>),
                 typeof(CacheInvalidationBehavior<,>),
             ];
         });

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.GetVocStatus;
-using LunarVoc.Infrastructure.Hosting;
+using LunarVoc.Application.Common.Hosting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,11 @@ namespace LunarVoc.Api.Streams;
 
 /// <summary>
 /// The one loop behind every status stream of this instance: it works out the status (from the
-/// cache, like /status), publishes it when it differs from the last one, and sleeps on one timer
-/// until the status next changes by itself (a window starts, ends or enters the 48 h horizon) or
-/// the stored windows change. A second loop beats the heartbeat all streams share. No stream has a
-/// timer, a query or a serialisation of its own. With no stream open it rests, and reads nothing.
+/// cache, like /status), publishes it when it says something new, and sleeps until the status next
+/// changes by itself (a window starts, ends or enters the 48 h horizon) or a change is announced —
+/// a write, another instance's write, or the database answering again after an outage. A second loop
+/// beats the heartbeat all streams share. No stream has a timer, a query or a serialisation of its
+/// own. With no stream open it rests, and reads nothing.
 /// </summary>
 public sealed partial class StatusBroadcaster(
     ISender sender,
@@ -31,25 +33,17 @@ public sealed partial class StatusBroadcaster(
 {
     // The status is looked at again at least this often: a cached answer's refresh may bring news.
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(5);
 
     private TaskCompletionSource<StatusEvent> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _demand = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource<StatusEvent> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _heartbeat = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StatusEvent? _latest;
-    private string? _latestContent;
 
-    /// <summary>The latest event, once there is one.</summary>
+    /// <summary>The latest event, once there is one; each event leads to the next (<see cref="StatusEvent.Next"/>).</summary>
     public Task<StatusEvent> LatestAsync => Volatile.Read(ref _latest) is { } latest ? Task.FromResult(latest) : Volatile.Read(ref _first).Task;
 
     /// <summary>A stream opened: wake the loop if it rests.</summary>
     public void Demand() => Interlocked.Exchange(ref _demand, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    public StatusEvent? Latest => Volatile.Read(ref _latest);
-
-    /// <summary>Completes with the event after the latest.</summary>
-    public Task<StatusEvent> Next => Volatile.Read(ref _next).Task;
 
     /// <summary>Completes at the next heartbeat.</summary>
     public Task Heartbeat => Volatile.Read(ref _heartbeat).Task;
@@ -68,7 +62,7 @@ public sealed partial class StatusBroadcaster(
             }
 
             var changed = changes.Next; // taken before reading, so a change during the read is not missed
-            TimeSpan sleep;
+            var sleep = LongestSleep;
             try
             {
                 var answer = await sender.Send(new GetVocStatusQuery(), stoppingToken);
@@ -77,8 +71,8 @@ public sealed partial class StatusBroadcaster(
             }
             catch (DataSourceUnavailableException ex)
             {
-                LogUnavailable(logger, ex.Message); // the streams keep their last event
-                sleep = AfterFailure;
+                // The streams keep their last event; the database answering again is announced as a change.
+                LogUnavailable(logger, ex.Message);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -100,39 +94,38 @@ public sealed partial class StatusBroadcaster(
         }
 
         Volatile.Write(ref _latest, null);
-        _latestContent = null;
-
         await demand.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>Until the status changes by itself; a stale answer until the outage's end is announced (or the longest sleep).</summary>
     private static TimeSpan SleepAfter(VocAnswer answer)
     {
-        if (answer.CacheStatus == Application.Common.Caching.CacheStatus.Stale)
+        if (answer.CacheStatus == CacheStatus.Stale || answer.Status.ValidUntil is not { } change)
         {
-            return AfterFailure;
+            return LongestSleep;
         }
 
-        var untilChange = answer.Status.ValidUntil is { } change ? change - answer.Now : LongestSleep;
+        var untilChange = change - answer.Now;
         return untilChange < TimeSpan.Zero ? TimeSpan.Zero : untilChange < LongestSleep ? untilChange : LongestSleep;
     }
 
     private void Publish(VocAnswer answer)
     {
-        var response = VocStatusResponse.From(answer, null);
+        var latest = Volatile.Read(ref _latest);
+        var stale = answer.CacheStatus == CacheStatus.Stale;
         // What the status says, whenever it was read: a cache refresh alone (a new as_of) is not news.
-        var content = JsonSerializer.Serialize(response with { AsOf = default }, json.Value.JsonSerializerOptions);
-        if (content == _latestContent)
+        if (latest is not null && (latest.Answer.CacheStatus == CacheStatus.Stale) == stale && latest.Answer.Status.SaysTheSameAs(answer.Status))
         {
             return;
         }
 
+        var response = VocStatusResponse.From(answer, null);
+        var id = CacheableBytesResult.ETagOf(JsonSerializer.SerializeToUtf8Bytes(response with { AsOf = default }, json.Value.JsonSerializerOptions)).Trim('"');
         var body = JsonSerializer.SerializeToUtf8Bytes(response, json.Value.JsonSerializerOptions);
-        var id = CacheableBytesResult.ETagOf(System.Text.Encoding.UTF8.GetBytes(content)).Trim('"');
         var published = new StatusEvent(answer, id, StatusEvent.Frame(id, body), timeProvider.GetUtcNow(), Serialize);
-        _latestContent = content;
         Volatile.Write(ref _latest, published);
+        latest?.Followed(published);
         Volatile.Read(ref _first).TrySetResult(published);
-        Interlocked.Exchange(ref _next, new TaskCompletionSource<StatusEvent>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(published);
         metrics.Published();
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Security;
+using LunarVoc.Application.Common.Telemetry;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -9,17 +11,21 @@ namespace LunarVoc.Api.Streams;
 /// <summary>
 /// One client's live status stream (Server-Sent Events): the status at once (unless Last-Event-ID
 /// says the client has it), then every change the broadcaster publishes, and a comment at every
-/// heartbeat. Ends cleanly when the client leaves or the service stops, so clients reconnect.
+/// heartbeat. Ends cleanly when the client leaves or the service stops, so clients reconnect. A client
+/// that stops reading holds at most its socket's small send buffer: a write it does not take within the
+/// write timeout closes the stream, counted on /metrics and logged as a summary.
 /// </summary>
-public sealed class StatusStreamWriter(
+public sealed partial class StatusStreamWriter(
     StatusBroadcaster broadcaster,
     StreamSlots slots,
     StreamMetrics metrics,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    IOptions<StreamOptions> options)
+    IOptions<StreamOptions> options,
+    ILogger<StatusStreamWriter> logger)
 {
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
+    private readonly ThrottledLog _closedLog = new(timeProvider, TimeSpan.FromMinutes(1));
 
     public async Task RunAsync(HttpContext context, TimeZoneInfo? zone)
     {
@@ -44,39 +50,32 @@ public sealed class StatusStreamWriter(
                 return;
             }
 
+            BoundSendBuffer(context);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            await WriteAsync(response, Encoding.ASCII.GetBytes($"retry: {options.Value.ReconnectMilliseconds}\n\n"), stop.Token);
+            await WriteAsync(context, Encoding.ASCII.GetBytes($"retry: {options.Value.ReconnectMilliseconds}\n\n"), stop.Token);
             var latest = await broadcaster.LatestAsync.WaitAsync(stop.Token);
             if (context.Request.Headers["Last-Event-ID"] != latest.Id)
             {
-                await SendAsync(response, latest, zone, isChange: false, stop.Token);
+                await SendAsync(context, latest, zone, isChange: false, stop.Token);
             }
 
             while (true)
             {
-                var next = broadcaster.Next;
-                var beat = broadcaster.Heartbeat;
-                if (broadcaster.Latest is { } newer && newer != latest)
-                {
-                    latest = newer;
-                    await SendAsync(response, latest, zone, isChange: true, stop.Token);
-                    continue;
-                }
-
-                if (await Task.WhenAny(next, beat).WaitAsync(stop.Token) == next)
+                var next = latest.Next;
+                if (await Task.WhenAny(next, broadcaster.Heartbeat).WaitAsync(stop.Token) == next)
                 {
                     latest = await next;
-                    await SendAsync(response, latest, zone, isChange: true, stop.Token);
+                    await SendAsync(context, latest, zone, isChange: true, stop.Token);
                 }
                 else
                 {
-                    await WriteAsync(response, KeepAlive, stop.Token);
+                    await WriteAsync(context, KeepAlive, stop.Token);
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            // The client went away, or the service is stopping: the stream ends and clients reconnect.
+            // The client went away, did not keep up, or the service is stopping: the stream ends and clients reconnect.
         }
         finally
         {
@@ -84,19 +83,47 @@ public sealed class StatusStreamWriter(
         }
     }
 
-    private async Task SendAsync(HttpResponse response, StatusEvent status, TimeZoneInfo? zone, bool isChange, CancellationToken cancellationToken)
+    /// <summary>On HTTP/1.1 the connection is the stream's own: its kernel send buffer is what a client that stops reading can hold up.</summary>
+    private void BoundSendBuffer(HttpContext context)
     {
-        await WriteAsync(response, status.FrameFor(zone), cancellationToken);
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            socket.SendBufferSize = options.Value.MaxQueuedKilobytes * 1024;
+        }
+    }
+
+    private async Task SendAsync(HttpContext context, StatusEvent status, TimeZoneInfo? zone, bool isChange, CancellationToken cancellationToken)
+    {
+        await WriteAsync(context, status.FrameFor(zone), cancellationToken);
         metrics.Sent(isChange ? timeProvider.GetUtcNow() - status.PublishedAt : null);
     }
 
-    private static async Task WriteAsync(HttpResponse response, byte[] frame, CancellationToken cancellationToken)
+    private async Task WriteAsync(HttpContext context, byte[] frame, CancellationToken stop)
     {
-        await response.Body.WriteAsync(frame, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        using var timeout = new CancellationTokenSource(options.Value.WriteTimeout, timeProvider);
+        using var write = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+        try
+        {
+            await context.Response.Body.WriteAsync(frame, write.Token);
+            await context.Response.Body.FlushAsync(write.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            metrics.ClosedSlow();
+            if (_closedLog.ShouldWrite(out var occurrences))
+            {
+                LogClosedSlow(logger, occurrences, options.Value.WriteTimeoutSeconds);
+            }
+
+            context.Abort(); // what is queued for it is dropped with the connection
+            throw;
+        }
     }
 
     private static Task Refuse(HttpContext context, int status) => status == StatusCodes.Status429TooManyRequests
         ? Problems.WriteAsync(context, status, "Too many streams.", "This client has as many status streams open as it may; close one, or poll /status.", TimeSpan.FromSeconds(30))
         : Problems.WriteAsync(context, status, "No stream available.", "This instance has as many status streams open as it may; try again later, or poll /status.", TimeSpan.FromSeconds(10));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closed {Occurrences} status streams since the last report whose clients took no write within {TimeoutSeconds}s")]
+    private static partial void LogClosedSlow(ILogger logger, long occurrences, int timeoutSeconds);
 }

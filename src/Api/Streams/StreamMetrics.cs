@@ -9,6 +9,7 @@ public sealed class StreamMetrics
     private readonly Counter<long> _published;
     private readonly Counter<long> _sent;
     private readonly Histogram<double> _lag;
+    private readonly Counter<long> _closedSlow;
 
     public StreamMetrics(IMeterFactory meterFactory, StreamSlots slots)
     {
@@ -16,6 +17,7 @@ public sealed class StreamMetrics
         meter.CreateObservableUpDownCounter("lunarvoc.streams.open", () => slots.Open, description: "Status streams open");
         _published = meter.CreateCounter<long>("lunarvoc.streams.changes", description: "Status changes published to the streams");
         _sent = meter.CreateCounter<long>("lunarvoc.streams.events_sent", description: "Status events written to streams");
+        _closedSlow = meter.CreateCounter<long>("lunarvoc.streams.closed_slow", description: "Status streams closed because their client did not take a write in time");
         _lag = meter.CreateHistogram<double>(
             "lunarvoc.streams.delivery_lag",
             unit: "s",
@@ -25,6 +27,8 @@ public sealed class StreamMetrics
     }
 
     public void Published() => _published.Add(1);
+
+    public void ClosedSlow() => _closedSlow.Add(1);
 
     /// <param name="lag">Since the change was published; null for the status sent on connect (its age, not a delivery).</param>
     public void Sent(TimeSpan? lag)

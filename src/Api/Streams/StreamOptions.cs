@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LunarVoc.Api.Streams;
 
-/// <summary>How many live status streams an instance keeps open, and how often it says it is still there.</summary>
+/// <summary>How many live status streams an instance keeps open, how often it says it is still there, and what a slow client may hold up.</summary>
 public sealed class StreamOptions
 {
     public const string SectionName = "Streams";
@@ -23,5 +23,19 @@ public sealed class StreamOptions
     [Range(100, 600_000)]
     public int ReconnectMilliseconds { get; set; } = 5_000;
 
+    /// <summary>
+    /// What a stream may have queued towards a client that does not read: its socket's send buffer (the
+    /// kernel doubles it for its own bookkeeping), besides the server's response buffer (64 KiB). Once
+    /// that is full, writes wait, and <see cref="WriteTimeoutSeconds"/> closes the stream.
+    /// </summary>
+    [Range(4, 4_096)]
+    public int MaxQueuedKilobytes { get; set; } = 64;
+
+    /// <summary>A write (an event or a heartbeat) not taken by the client within this time closes the stream; the client may reconnect with Last-Event-ID.</summary>
+    [Range(1, 300)]
+    public int WriteTimeoutSeconds { get; set; } = 10;
+
     public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
+
+    public TimeSpan WriteTimeout => TimeSpan.FromSeconds(WriteTimeoutSeconds);
 }

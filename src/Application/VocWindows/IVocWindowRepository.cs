@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.VocWindows;
@@ -47,8 +48,11 @@ public enum SaveOutcome
     Conflict,
 }
 
-/// <summary>What a save did; on <see cref="SaveOutcome.Conflict"/> the window is the stored one in the way.</summary>
-public sealed record SaveResult(SaveOutcome Outcome, VocWindow Window);
+/// <summary>
+/// What a save did; on <see cref="SaveOutcome.Conflict"/> the window is the stored one in the way.
+/// <paramref name="ChangedWindows"/> is false for a conflict and for a save identical to what was stored.
+/// </summary>
+public sealed record SaveResult(SaveOutcome Outcome, VocWindow Window, bool ChangedWindows = true) : IWindowsChange;
 
 /// <summary>What storing computed windows did, and the windows from other sources that were left in place of computed ones.</summary>
 public sealed record StoreComputedResult(int Inserted, int Updated, int Unchanged, ImmutableArray<VocWindow> KeptFromOtherSources);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Domain.VocWindows;
 
@@ -7,26 +9,58 @@ namespace LunarVoc.Application.VocWindows;
 /// The finished answer to "is the Moon void of course now": the status at <see cref="Now"/>, the
 /// windows it was derived from, how old they are and where they came from, and how long the answer
 /// may be kept — until the status next changes or the windows expire, whichever is sooner; a stale
-/// answer not at all.
+/// answer not at all. The cache keeps it; every request works it out again at its own instant.
 /// </summary>
-public sealed record VocAnswer(VocWindowSnapshot Snapshot, VocStatus Status, DateTimeOffset Now, TimeSpan MaxAge)
+[ImmutableObject(true)]
+public sealed class VocAnswer : ICacheableResponse<VocAnswer>
 {
-    public CacheStatus CacheStatus => Snapshot.CacheStatus;
-
-    /// <summary>Since the windows were read from the store.</summary>
-    public TimeSpan Age => Now - Snapshot.FetchedAt;
-
-    /// <summary>Works out the answer at <paramref name="now"/> from windows that stay fresh for <paramref name="ttl"/>.</summary>
-    public static VocAnswer At(DateTimeOffset now, VocWindowSnapshot snapshot, TimeSpan ttl)
+    /// <summary>Also how a shared (distributed) cache reads it back.</summary>
+    [JsonConstructor]
+    public VocAnswer(VocWindowSnapshot snapshot, TimeSpan ttl, DateTimeOffset now)
     {
-        var status = snapshot.StatusAt(now);
+        Snapshot = snapshot;
+        Ttl = ttl;
+        Now = now;
+        Status = snapshot.StatusAt(now);
         var until = snapshot.FetchedAt + ttl;
-        if (status.ValidUntil is { } change && change < until)
+        if (Status.ValidUntil is { } change && change < until)
         {
             until = change;
         }
 
         var maxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : until - now;
-        return new VocAnswer(snapshot, status, now, TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds))));
+        MaxAge = TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds)));
     }
+
+    public VocWindowSnapshot Snapshot { get; }
+
+    /// <summary>How long the windows stay fresh after they were read.</summary>
+    public TimeSpan Ttl { get; }
+
+    public DateTimeOffset Now { get; }
+
+    [JsonIgnore]
+    public VocStatus Status { get; }
+
+    /// <summary>How long a client may keep the answer.</summary>
+    [JsonIgnore]
+    public TimeSpan MaxAge { get; }
+
+    [JsonIgnore]
+    public DateTimeOffset FetchedAt => Snapshot.FetchedAt;
+
+    [JsonIgnore]
+    public CacheStatus CacheStatus => Snapshot.CacheStatus;
+
+    /// <summary>Since the windows were read from the store.</summary>
+    [JsonIgnore]
+    public TimeSpan Age => Now - Snapshot.FetchedAt;
+
+    /// <summary>The answer at the instant the windows were read, fresh for <paramref name="ttl"/>.</summary>
+    public static VocAnswer Of(VocWindowSnapshot snapshot, TimeSpan ttl) => new(snapshot, ttl, snapshot.FetchedAt);
+
+    public VocAnswer At(DateTimeOffset now) => now == Now ? this : new(Snapshot, Ttl, now);
+
+    public VocAnswer WithCacheStatus(CacheStatus status) =>
+        status == CacheStatus ? this : new(Snapshot.WithCacheStatus(status), Ttl, Now);
 }

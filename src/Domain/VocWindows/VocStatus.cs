@@ -57,6 +57,10 @@ public sealed record VocStatus(
         return new VocStatus(at, current, next, upcoming.ToImmutable(), validUntil);
     }
 
+    /// <summary>Whether <paramref name="other"/> says the same of the windows (whatever instant each was worked out at).</summary>
+    public bool SaysTheSameAs(VocStatus other) =>
+        Current == other.Current && Next == other.Next && Upcoming.SequenceEqual(other.Upcoming);
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
     {
         (null, _) => b,

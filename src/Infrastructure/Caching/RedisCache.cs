@@ -1,3 +1,5 @@
+using LunarVoc.Application.Common.Resilience;
+using Polly.Registry;
 using System.ComponentModel.DataAnnotations;
 using LunarVoc.Application.Common;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,7 @@ internal static class RedisCache
                 ConfigurationOptions = Connection(connectionString, provider.GetRequiredService<IOptions<RedisOptions>>().Value.TimeoutMilliseconds),
                 InstanceName = "lunarvoc:",
             })),
+            provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(ResiliencePipelines.SharedCache),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IMeterFactory>(),
             provider.GetRequiredService<ILogger<GuardedDistributedCache>>()));

@@ -41,14 +41,18 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
          WHERE {OverlapsRange} AND (start_at, end_at) <> (@StartAt, @EndAt)
         """;
 
-    // xmax is 0 only on a freshly inserted row version, so it tells an insert from an update.
+    // xmax is 0 only on a freshly inserted row version, so it tells an insert from an update. A save
+    // identical to the stored row updates nothing and returns no row (then read by SameSql).
     private const string UpsertSql = $"""
         INSERT INTO voc_windows (start_at, end_at, source)
         VALUES (@StartAt, @EndAt, @Source)
         ON CONFLICT (start_at, end_at) DO UPDATE
            SET source = EXCLUDED.source, updated_at = now()
+         WHERE voc_windows.source IS DISTINCT FROM EXCLUDED.source
         RETURNING {Columns}, (xmax = 0) AS created
         """;
+
+    private const string SameSql = $"SELECT {Columns} FROM voc_windows WHERE start_at = @StartAt AND end_at = @EndAt";
 
     private const string FirstOverlappingSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at LIMIT 1";
 
@@ -105,22 +109,26 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
-                await changes.AnnounceInAsync(transaction, cancellationToken);
-                if (replaceOverlapping)
+                var deleted = replaceOverlapping
+                    ? await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken))
+                    : 0;
+                var written = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
+                var changed = deleted > 0 || written is not null;
+                var row = written ?? await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(SameSql, bounds, transaction, cancellationToken: cancellationToken));
+                if (changed)
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken));
+                    await changes.AnnounceInAsync(transaction, cancellationToken);
                 }
 
-                var row = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
-                return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow());
+                return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow(), changed);
             }
             catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
             {
                 // Writes take turns, so the window in the way is committed: name it.
                 var blocking = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
                     FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
-                return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow());
+                return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow(), ChangedWindows: false);
             }
         }, cancellationToken);
 
@@ -133,7 +141,6 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
-            await changes.AnnounceInAsync(transaction, cancellationToken);
             foreach (var window in windows)
             {
                 var row = new DetailsRow(window);
@@ -163,6 +170,11 @@ internal sealed class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseC
                         inserted++;
                         break;
                 }
+            }
+
+            if (inserted + updated > 0)
+            {
+                await changes.AnnounceInAsync(transaction, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -1,70 +1,53 @@
-using LunarVoc.Application.Common.Telemetry;
+using LunarVoc.Application.Common.Hosting;
+using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.VocWindows.Changes;
 using Mediator;
-using LunarVoc.Infrastructure.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
+using Polly;
+using Polly.Registry;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>
 /// Listens on a dedicated connection for the windows' change notifications of every instance and
 /// applies each here (caches dropped, streams woken) — within a second instead of the local
-/// lifetime. After an outage it re-listens with backoff and, having perhaps missed notifications,
-/// treats every cache as stale once. While it is down, readiness says Degraded and instances fall
-/// back to the local-lifetime bound.
+/// lifetime. A lost connection is listened on again through the reconnect pipeline (at once, then
+/// every half second), and, notifications having perhaps been missed meanwhile, a reconnection is
+/// applied as a change too. While it is down, readiness says Degraded and instances fall back to the
+/// local-lifetime bound.
 /// </summary>
-internal sealed partial class WindowChangeListener(
+internal sealed class WindowChangeListener(
     NpgsqlDataSource dataSource,
     WindowChangeFeed feed,
     ISender sender,
-    TimeProvider timeProvider,
-    ILogger<WindowChangeListener> logger) : BackgroundLoop
+    ResiliencePipelineProvider<string> pipelines) : BackgroundLoop
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-    private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ResiliencePipeline _reconnect = pipelines.GetPipeline(ResiliencePipelines.Reconnect);
     private volatile bool _listening;
+    private bool _listenedBefore;
 
     public bool IsListening => _listening;
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up start-up
-        var backoff = FirstBackoff;
-        var reconnecting = false;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await ListenAsync(reconnecting, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                _listening = false;
-                if (_failures.ShouldWrite(out var occurrences))
-                {
-                    LogLost(logger, occurrences, ex.Message, backoff.TotalSeconds);
-                }
-
-                await Task.Delay(backoff, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
-                reconnecting = true;
-                continue;
-            }
-
-            backoff = FirstBackoff;
+            await _reconnect.ExecuteAsync(ListenAsync, stoppingToken);
         }
-
-        _listening = false;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            _listening = false;
+        }
     }
 
-    private async Task ListenAsync(bool reconnecting, CancellationToken stoppingToken)
+    private async ValueTask ListenAsync(CancellationToken stoppingToken)
     {
+        _listening = false;
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         var pending = 0;
         connection.Notification += (_, notification) =>
@@ -80,11 +63,12 @@ internal sealed partial class WindowChangeListener(
         }
 
         _listening = true;
-        if (reconnecting)
+        if (_listenedBefore)
         {
             await ApplyAsync(stoppingToken); // whatever was announced while no one listened
         }
 
+        _listenedBefore = true;
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
@@ -96,7 +80,4 @@ internal sealed partial class WindowChangeListener(
     }
 
     private async Task ApplyAsync(CancellationToken stoppingToken) => await sender.Send(new ApplyRemoteChangeCommand(), stoppingToken);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Change notifications lost ({Occurrences} times since the last report): {Reason}; listening again in {DelaySeconds}s, caches meanwhile bounded by their local lifetime")]
-    private static partial void LogLost(ILogger logger, long occurrences, string reason, double delaySeconds);
 }

@@ -2,7 +2,7 @@ using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
-using LunarVoc.Infrastructure.Hosting;
+using LunarVoc.Application.Common.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -51,8 +51,8 @@ internal sealed partial class VocPrefetchService(
             var result = await sender.Send(new PrefetchVocWindowsCommand(), stoppingToken);
             if (result.Ran)
             {
-                await sender.Send(new ReadStatusWindowsQuery(), stoppingToken);
-                await sender.Send(new ReadCurrentWindowsQuery(), stoppingToken);
+                await sender.Send(new GetVocStatusQuery(), stoppingToken);
+                await sender.Send(new GetCurrentVocQuery(), stoppingToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

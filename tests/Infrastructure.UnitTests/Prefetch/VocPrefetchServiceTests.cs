@@ -33,17 +33,17 @@ public sealed class VocPrefetchServiceTests
                 _sent.Writer.TryWrite("prefetch");
                 return ValueTask.FromResult(runs[Math.Min(run++, runs.Length - 1)]());
             });
-        _sender.Setup(s => s.Send(It.IsAny<ReadStatusWindowsQuery>(), It.IsAny<CancellationToken>()))
+        _sender.Setup(s => s.Send(It.IsAny<GetVocStatusQuery>(), It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 _sent.Writer.TryWrite("status");
-                return ValueTask.FromResult<Application.VocWindows.VocWindowSnapshot>(null!);
+                return ValueTask.FromResult<Application.VocWindows.VocAnswer>(null!);
             });
-        _sender.Setup(s => s.Send(It.IsAny<ReadCurrentWindowsQuery>(), It.IsAny<CancellationToken>()))
+        _sender.Setup(s => s.Send(It.IsAny<GetCurrentVocQuery>(), It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 _sent.Writer.TryWrite("current");
-                return ValueTask.FromResult<Application.VocWindows.VocWindowSnapshot>(null!);
+                return ValueTask.FromResult<Application.VocWindows.VocAnswer>(null!);
             });
     }
 

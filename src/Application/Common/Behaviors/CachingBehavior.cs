@@ -1,43 +1,113 @@
 using System.Diagnostics;
 using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.Common.Telemetry;
 using Mediator;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
 
 namespace LunarVoc.Application.Common.Behaviors;
 
 /// <summary>
-/// Serves cached queries from HybridCache, which runs one fetch per key however many callers miss
-/// at once. An answer lives for its query's TTL; where a shared (distributed) cache backs
-/// HybridCache, an instance keeps it in its own memory only for the local lifetime, then looks at
-/// the shared cache again, so writes made on other instances show here within that bound.
+/// Answers a cached query from HybridCache, which runs one fetch per key however many callers miss at
+/// once. A query read from the store (<see cref="IStoreQuery{TResponse}"/>) fetches through the
+/// database pipeline (retries, outage breaker: <see cref="ResiliencePipelines"/>), and when that fails
+/// — or is slow while an earlier answer exists — the last good answer is served, marked stale.
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(
     HybridCache cache,
     CacheStatistics statistics,
+    CacheInvalidations invalidations,
+    ResiliencePipelineProvider<string> pipelines,
+    DatabaseOutage outage,
+    TimeProvider timeProvider,
     IOptions<CachingOptions> options,
     ILogger<CachingBehavior<TMessage, TResponse>> logger,
     IDistributedCache? sharedCache = null)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICachedQuery<TResponse>
-    where TResponse : ICacheableResponse<TResponse>
+    where TResponse : class, ICacheableResponse<TResponse>
 {
+    private static readonly bool ReadsStore = typeof(IStoreQuery<TResponse>).IsAssignableFrom(typeof(TMessage));
+
+    // A read of the store is worth a line to an operator; a computation (the ephemeris's years, the Moon now) is not.
+    private static readonly LogLevel UpdatedLevel = ReadsStore ? LogLevel.Information : LogLevel.Debug;
+
     private readonly HybridCacheEntryOptions _entry = EntryOptions(TMessage.Ttl(options.Value), options.Value, sharedCache is not null);
     private readonly string[] _tags = [.. TMessage.Tags];
     private readonly CacheCounters _counters = statistics.For(TMessage.CacheName);
+    private readonly ResiliencePipeline _database = pipelines.GetPipeline(ResiliencePipelines.DatabaseRead);
 
-    // A read of the store is worth a line to an operator; a computation (the ephemeris's years, the Moon now) is not.
-    private static readonly LogLevel UpdatedLevel =
-        typeof(IStoreQuery<TResponse>).IsAssignableFrom(typeof(TMessage)) ? LogLevel.Information : LogLevel.Debug;
+    // During an outage every request may be served stale or refused: a line a minute, not a line a request.
+    private readonly ThrottledLog _staleLog = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ThrottledLog _updatedLog = new(timeProvider, TimeSpan.FromMinutes(1));
+
+    // Store queries take no parameters: one last good answer per query type.
+    private LastGood? _lastGood;
 
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var version = invalidations.Count;
+        var pending = ReadThroughAsync(message, next, cancellationToken);
+        if (!ReadsStore)
+        {
+            return await pending;
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            // A hit from memory: nothing to guard, only to remember.
+            return Remember(message.CacheKey, pending.Result, version);
+        }
+
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        var stale = _lastGood is { } last && last.Key == message.CacheKey && now - last.Answer.FetchedAt <= settings.MaxStaleness ? last : null;
+        var refresh = pending.AsTask();
+        try
+        {
+            // An answer from before the latest change is served only when the store fails, never because it is slow.
+            if (stale is null || stale.Version != invalidations.Count)
+            {
+                return Remember(message.CacheKey, await refresh, version);
+            }
+
+            var first = await Task.WhenAny(refresh, Task.Delay(settings.SoftTimeout, timeProvider, cancellationToken));
+            if (first == refresh)
+            {
+                return Remember(message.CacheKey, await refresh, version);
+            }
+        }
+        catch (DataSourceUnavailableException ex)
+        {
+            if (stale is null)
+            {
+                if (_staleLog.ShouldWrite(out var occurrences))
+                {
+                    PipelineLog.NoFallback(logger, ex, TMessage.CacheName, occurrences);
+                }
+
+                throw;
+            }
+
+            return Serve(stale.Answer, ex.Message);
+        }
+
+        _ = refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Serve(stale.Answer, "the refresh is slow");
+    }
+
+    private async ValueTask<TResponse> ReadThroughAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         var fetched = false;
-        var clears = _counters.Clears;
+        var clears = invalidations.Count;
         var caller = Activity.Current?.Context ?? default;
         var answer = await cache.GetOrCreateAsync(
             message.CacheKey,
@@ -50,25 +120,25 @@ public sealed class CachingBehavior<TMessage, TResponse>(
             _tags,
             cancellationToken);
 
-        if (fetched)
+        if (!fetched)
         {
-            if (_counters.Clears != clears)
-            {
-                // A write cleared the cache while this fetch read the store: what it read may predate the
-                // write, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
-                await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
-            }
-
-            _counters.Miss();
-            return answer.WithCacheStatus(CacheStatus.Miss);
+            _counters.Hit();
+            PipelineLog.CacheHit(logger, TMessage.CacheName, message.CacheKey);
+            return answer.At(timeProvider.GetUtcNow());
         }
 
-        _counters.Hit();
-        PipelineLog.CacheHit(logger, TMessage.CacheName, message.CacheKey);
-        return answer;
+        if (invalidations.Count != clears)
+        {
+            // A change cleared the cache while this fetch read the store: what it read may predate the
+            // change, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
+            await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
+        }
+
+        _counters.Miss();
+        return answer.WithCacheStatus(CacheStatus.Miss);
     }
 
-    /// <summary>Runs the handler; what it returns is stored as a hit for the callers after this one.</summary>
+    /// <summary>Runs the handler (through the database pipeline for a store query); what it returns is stored as a hit for the callers after this one.</summary>
     private async ValueTask<TResponse> FetchAsync(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, ActivityContext caller, CancellationToken cancellationToken)
     {
@@ -78,10 +148,76 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         span?.SetTag("cache", TMessage.CacheName);
         PipelineLog.CacheMiss(logger, message.CacheKey);
 
-        var fresh = await next(message, cancellationToken);
+        var fresh = ReadsStore ? await FromStoreAsync(message, next, cancellationToken) : await next(message, cancellationToken);
         _counters.Fetched(fresh.FetchedAt);
-        PipelineLog.CacheUpdated(logger, UpdatedLevel, message.CacheKey, fresh.FetchedAt);
+        if (_updatedLog.ShouldWrite(out var occurrences))
+        {
+            PipelineLog.CacheUpdated(logger, UpdatedLevel, message.CacheKey, occurrences, fresh.FetchedAt);
+        }
+
         return fresh.WithCacheStatus(CacheStatus.Hit);
+    }
+
+    private async ValueTask<TResponse> FromStoreAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ResiliencePipelines.CacheNameKey, TMessage.CacheName);
+        try
+        {
+            var fresh = await _database.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    // One span per attempt, so retries show in the request's trace beside the queries they made.
+                    using var attempt = LunarVocMetrics.ActivitySource.StartActivity("db.read.attempt");
+                    try
+                    {
+                        return await state.next(state.message, ctx.CancellationToken);
+                    }
+                    catch (DataSourceUnavailableException ex)
+                    {
+                        attempt?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                        state.Behavior.AttemptFailed();
+                        throw;
+                    }
+                },
+                context,
+                (Behavior: this, message, next));
+            outage.Answered();
+            return fresh;
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new DataSourceUnavailableException("The database failed moments ago; not trying again yet.", ex) { RetryAfter = ex.RetryAfter };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private void AttemptFailed() => _counters.Failed(timeProvider.GetUtcNow());
+
+    private TResponse Remember(string key, TResponse answer, long version)
+    {
+        if (answer.CacheStatus != CacheStatus.Stale && (_lastGood is not { } last || last.Key != key || last.Answer.FetchedAt != answer.FetchedAt || last.Version != version))
+        {
+            _lastGood = new LastGood(key, answer.WithCacheStatus(CacheStatus.Stale), version);
+        }
+
+        return answer;
+    }
+
+    private TResponse Serve(TResponse stale, string reason)
+    {
+        _counters.ServedStale();
+        outage.ServedStale();
+        var now = timeProvider.GetUtcNow();
+        if (_staleLog.ShouldWrite(out var occurrences))
+        {
+            PipelineLog.StaleServed(logger, TMessage.CacheName, occurrences, (now - stale.FetchedAt).TotalSeconds, reason);
+        }
+
+        return stale.At(now);
     }
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan ttl, CachingOptions options, bool shared) => new()
@@ -89,4 +225,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         Expiration = ttl,
         LocalCacheExpiration = shared && options.LocalLifetime < ttl ? options.LocalLifetime : ttl,
     };
+
+    /// <summary>The last answer read, already marked stale, and the invalidation count it was read under.</summary>
+    private sealed record LastGood(string Key, TResponse Answer, long Version);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LunarVoc.Application.Common.Behaviors;
 
-/// <summary>The pipeline's log lines, at the moments the old service logged them.</summary>
+/// <summary>The caching behavior's log lines: per request at Debug, the rest summarised.</summary>
 internal static partial class PipelineLog
 {
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit ({Key})")]
@@ -11,21 +11,12 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching")]
     public static partial void CacheMiss(ILogger logger, string cache);
 
-    [LoggerMessage(Message = "{Cache} cache updated (fetched at {FetchedAt:o})")]
-    public static partial void CacheUpdated(ILogger logger, LogLevel level, string cache, DateTimeOffset fetchedAt);
+    [LoggerMessage(Message = "{Cache} cache updated {Occurrences} times since the last report (latest fetched at {FetchedAt:o})")]
+    public static partial void CacheUpdated(ILogger logger, LogLevel level, string cache, long occurrences, DateTimeOffset fetchedAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s) because {Reason}")]
     public static partial void StaleServed(ILogger logger, string cache, long occurrences, double ageSeconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest refused: database unavailable and no answer to fall back on")]
     public static partial void NoFallback(ILogger logger, Exception exception, string cache, long occurrences);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: background refresh failed: {Reason}")]
-    public static partial void BackgroundRefreshFailed(ILogger logger, string cache, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Caches cleared (tags {Tags})")]
-    public static partial void CachesCleared(ILogger logger, string tags);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear caches {Tags}; cached reads catch up within their TTL")]
-    public static partial void ClearingFailed(ILogger logger, Exception exception, string tags);
 }

@@ -53,7 +53,6 @@ public sealed class CacheCounters
     private long _fetchedAtTicks = -1;
     private long _lastErrorAtTicks = -1;
     private int _holdsValue;
-    private long _clears;
 
     public long Hits => Interlocked.Read(ref _hits);
 
@@ -66,9 +65,6 @@ public sealed class CacheCounters
     public long DbErrors => Interlocked.Read(ref _dbErrors);
 
     public bool HoldsValue => Volatile.Read(ref _holdsValue) == 1;
-
-    /// <summary>How many times the cache was cleared: a fetch that saw this change may have read before the write.</summary>
-    public long Clears => Interlocked.Read(ref _clears);
 
     public DateTimeOffset? FetchedAt => FromTicks(Interlocked.Read(ref _fetchedAtTicks));
 
@@ -94,11 +90,7 @@ public sealed class CacheCounters
         Interlocked.Exchange(ref _lastErrorAtTicks, at.UtcTicks);
     }
 
-    public void Clear()
-    {
-        Interlocked.Increment(ref _clears);
-        Volatile.Write(ref _holdsValue, 0);
-    }
+    public void Clear() => Volatile.Write(ref _holdsValue, 0);
 
     private static DateTimeOffset? FromTicks(long ticks) => ticks < 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }

@@ -17,7 +17,10 @@ public sealed class CachingOptions
     [Range(0, 24 * 30)]
     public double MaxStalenessHours { get; set; } = 24;
 
-    /// <summary>After a database failure, misses within this window fail fast (the last good answer, or the failure) instead of retrying.</summary>
+    /// <summary>
+    /// How long the database outage breaker stays open after two failed attempts in a row: misses then fail
+    /// fast (the last good answer, or the failure) instead of retrying. 0 turns the breaker off; the least break is half a second.
+    /// </summary>
     [Range(0, 3_600)]
     public double OutageThrottleSeconds { get; set; } = 10;
 
@@ -40,7 +43,7 @@ public sealed class CachingOptions
 
     public TimeSpan MaxStaleness => TimeSpan.FromHours(MaxStalenessHours);
 
-    public TimeSpan OutageThrottle => TimeSpan.FromSeconds(OutageThrottleSeconds);
+    public TimeSpan OutageBreak => OutageThrottleSeconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(0.5, OutageThrottleSeconds));
 
     public TimeSpan SoftTimeout => TimeSpan.FromMilliseconds(SoftTimeoutMilliseconds);
 }

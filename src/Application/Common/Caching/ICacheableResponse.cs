@@ -12,4 +12,7 @@ public interface ICacheableResponse<out TSelf>
     CacheStatus CacheStatus { get; }
 
     TSelf WithCacheStatus(CacheStatus status);
+
+    /// <summary>The same data, answered at <paramref name="now"/>: an answer that depends on the instant works itself out again.</summary>
+    TSelf At(DateTimeOffset now) => (TSelf)this;
 }

@@ -35,3 +35,9 @@ public interface IInvalidatesCache
 {
     IReadOnlyList<string> InvalidatedTags { get; }
 }
+
+/// <summary>A command's answer that knows whether the stored windows changed; one that does not say is taken as a change.</summary>
+public interface IWindowsChange
+{
+    bool ChangedWindows { get; }
+}

@@ -22,8 +22,8 @@ public sealed class RetryOptions
     public double JitterFraction { get; set; } = 0.3;
 
     /// <summary>
-    /// All the database work of one request — connecting, its statements and any retries — ends
-    /// within this many seconds; past it the data source counts as unavailable (the last good answer, or the failure).
+    /// Each database call — connecting and its statements — ends within this many seconds; past it the
+    /// data source counts as unavailable (not retried: the last good answer, or the failure).
     /// </summary>
     [Range(0.1, 60)]
     public double BudgetSeconds { get; set; } = 5;

@@ -16,8 +16,10 @@ public sealed record PrefetchVocWindowsCommand : ICommand<PrefetchResult>, IInva
 }
 
 /// <summary>What a run did; <see cref="Ran"/> is false when another instance held the lock.</summary>
-public sealed record PrefetchResult(bool Ran, int Computed, StoreComputedResult? Stored)
+public sealed record PrefetchResult(bool Ran, int Computed, StoreComputedResult? Stored) : IWindowsChange
 {
+    public bool ChangedWindows => Stored is { } stored && (stored.Inserted > 0 || stored.Updated > 0);
+
     public static readonly PrefetchResult Skipped = new(false, 0, null);
 }
 

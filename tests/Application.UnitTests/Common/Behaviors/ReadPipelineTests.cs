@@ -30,9 +30,9 @@ public sealed class ReadPipelineTests
         }
     }
 
-    private static async Task<VocWindowSnapshot> PrimeThenExpire(PipelineHarness harness, TimeSpan after)
+    private static async Task<VocAnswer> PrimeThenExpire(PipelineHarness harness, TimeSpan after)
     {
-        var primed = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var primed = await harness.Sender.Send(new GetVocStatusQuery());
         harness.Time.Advance(after);
         return primed;
     }
@@ -43,12 +43,12 @@ public sealed class ReadPipelineTests
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("a"));
 
-        var answer = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var answer = await harness.Sender.Send(new GetVocStatusQuery());
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
-        Assert.That(answer.Windows.Single().Source, Is.EqualTo("a"));
+        Assert.That(answer.Snapshot.Windows.Single().Source, Is.EqualTo("a"));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Misses, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(GetVocStatusQuery.CacheName).Misses, Is.EqualTo(1));
     }
 
     [Test]
@@ -56,16 +56,16 @@ public sealed class ReadPipelineTests
     {
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("a"));
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
         harness.Time.Advance(StatusTtl - TimeSpan.FromTicks(1));
 
-        var first = await harness.Sender.Send(new ReadStatusWindowsQuery());
-        var second = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var first = await harness.Sender.Send(new GetVocStatusQuery());
+        var second = await harness.Sender.Send(new GetVocStatusQuery());
 
         Assert.That(first.CacheStatus, Is.EqualTo(CacheStatus.Hit));
-        Assert.That(second, Is.SameAs(first));
+        Assert.That(second.Snapshot, Is.SameAs(first.Snapshot));
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Hits, Is.EqualTo(2));
+        Assert.That(harness.Statistics.For(GetVocStatusQuery.CacheName).Hits, Is.EqualTo(2));
     }
 
     [Test]
@@ -75,10 +75,10 @@ public sealed class ReadPipelineTests
         ReadsReturn(harness, PipelineHarness.Windows("old"), PipelineHarness.Windows("new"));
         await PrimeThenExpire(harness, StatusTtl);
 
-        var answer = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var answer = await harness.Sender.Send(new GetVocStatusQuery());
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
-        Assert.That(answer.Windows.Single().Source, Is.EqualTo("new"));
+        Assert.That(answer.Snapshot.Windows.Single().Source, Is.EqualTo("new"));
         Assert.That(answer.FetchedAt, Is.EqualTo(Noon + StatusTtl));
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
@@ -101,11 +101,11 @@ public sealed class ReadPipelineTests
                 harness.Time.Advance(TimeSpan.FromTicks(1));
                 return PipelineHarness.Windows("before");
             });
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
 
-        var next = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var next = await harness.Sender.Send(new GetVocStatusQuery());
 
-        Assert.That(next.Windows.Single().Source, Is.EqualTo("after"));
+        Assert.That(next.Snapshot.Windows.Single().Source, Is.EqualTo("after"));
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
 
@@ -114,16 +114,16 @@ public sealed class ReadPipelineTests
     {
         await using var harness = new PipelineHarness();
         ReadsReturn(harness, PipelineHarness.Windows("s"), PipelineHarness.Windows("c"), PipelineHarness.Windows("c2"));
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
-        await harness.Sender.Send(new ReadCurrentWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new GetCurrentVocQuery());
         harness.Time.Advance(TimeSpan.FromSeconds(60));
 
-        var status = await harness.Sender.Send(new ReadStatusWindowsQuery());
-        var current = await harness.Sender.Send(new ReadCurrentWindowsQuery());
+        var status = await harness.Sender.Send(new GetVocStatusQuery());
+        var current = await harness.Sender.Send(new GetCurrentVocQuery());
 
         Assert.That(status.CacheStatus, Is.EqualTo(CacheStatus.Hit));
         Assert.That(current.CacheStatus, Is.EqualTo(CacheStatus.Miss));
-        Assert.That(current.Windows.Single().Source, Is.EqualTo("c2"));
+        Assert.That(current.Snapshot.Windows.Single().Source, Is.EqualTo("c2"));
     }
 
     [TestCase(1)]
@@ -140,12 +140,12 @@ public sealed class ReadPipelineTests
 
         sequence.ReturnsAsync(PipelineHarness.Windows("fresh"));
 
-        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()));
+        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()));
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Miss));
-        Assert.That(answer.Windows.Single().Source, Is.EqualTo("fresh"));
+        Assert.That(answer.Snapshot.Windows.Single().Source, Is.EqualTo("fresh"));
         Assert.That(harness.ReadCount, Is.EqualTo(failures + 1));
-        var counters = harness.Statistics.For(ReadStatusWindowsQuery.CacheName);
+        var counters = harness.Statistics.For(GetVocStatusQuery.CacheName);
         Assert.That(counters.Retries, Is.EqualTo(failures));
         Assert.That(counters.DbErrors, Is.EqualTo(failures));
     }
@@ -162,13 +162,13 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(PipelineHarness.Transient());
         await PrimeThenExpire(harness, StatusTtl);
 
-        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()));
+        var answer = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()));
 
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Stale));
-        Assert.That(answer.Windows.Single().Source, Is.EqualTo("good"));
+        Assert.That(answer.Snapshot.Windows.Single().Source, Is.EqualTo("good"));
         Assert.That(answer.FetchedAt, Is.EqualTo(Noon));
         Assert.That(harness.ReadCount, Is.EqualTo(5), "one good read, then 1 + 3 retries");
-        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).StaleServed, Is.EqualTo(1));
+        Assert.That(harness.Statistics.For(GetVocStatusQuery.CacheName).StaleServed, Is.EqualTo(1));
     }
 
     [Test]
@@ -179,7 +179,7 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(PipelineHarness.Transient());
 
         Assert.ThrowsAsync<DataSourceUnavailableException>(
-            () => harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())));
+            () => harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery())));
 
         Assert.That(harness.ReadCount, Is.EqualTo(4));
     }
@@ -197,7 +197,7 @@ public sealed class ReadPipelineTests
         await PrimeThenExpire(harness, TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
 
         Assert.ThrowsAsync<DataSourceUnavailableException>(
-            () => harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())));
+            () => harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery())));
     }
 
     [Test]
@@ -207,10 +207,10 @@ public sealed class ReadPipelineTests
         harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DataSourceUnavailableException("password authentication failed", isTransient: false, new InvalidOperationException()));
 
-        Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
+        Assert.ThrowsAsync<DataSourceUnavailableException>(async () => await harness.Sender.Send(new GetVocStatusQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(harness.Statistics.For(ReadStatusWindowsQuery.CacheName).Retries, Is.Zero);
+        Assert.That(harness.Statistics.For(GetVocStatusQuery.CacheName).Retries, Is.Zero);
     }
 
     [Test]
@@ -222,7 +222,7 @@ public sealed class ReadPipelineTests
             .ThrowsAsync(new InvalidOperationException("bug"));
         await PrimeThenExpire(harness, StatusTtl);
 
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await harness.Sender.Send(new ReadStatusWindowsQuery()));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await harness.Sender.Send(new GetVocStatusQuery()));
 
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
@@ -239,7 +239,7 @@ public sealed class ReadPipelineTests
         var inFlight = 0;
         var reads = Enumerable.Range(0, 200).Select(_ => Task.Run(() =>
         {
-            var pending = harness.Sender.Send(new ReadStatusWindowsQuery()).AsTask();
+            var pending = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
             Interlocked.Increment(ref inFlight);
             return pending;
         })).ToArray();
@@ -254,7 +254,7 @@ public sealed class ReadPipelineTests
         var answers = await Task.WhenAll(reads);
 
         Assert.That(harness.ReadCount, Is.EqualTo(1));
-        Assert.That(answers.Select(a => a.Windows.Single().Source).Distinct(), Is.EqualTo(new[] { "one" }));
+        Assert.That(answers.Select(a => a.Snapshot.Windows.Single().Source).Distinct(), Is.EqualTo(new[] { "one" }));
     }
 
     [Test]
@@ -263,15 +263,15 @@ public sealed class ReadPipelineTests
         await using var harness = new PipelineHarness();
         var window = new VocWindow(1, Noon.AddHours(-1), Noon.AddSeconds(30), "w");
         ReadsReturn(harness, [window]);
-        var before = await harness.Sender.Send(new ReadCurrentWindowsQuery());
+        var before = await harness.Sender.Send(new GetCurrentVocQuery());
 
         harness.Time.Advance(TimeSpan.FromSeconds(30));
-        var atEnd = await harness.Sender.Send(new ReadCurrentWindowsQuery());
+        var atEnd = await harness.Sender.Send(new GetCurrentVocQuery());
 
-        Assert.That(before.StatusAt(Noon).IsVoc, Is.True);
+        Assert.That(before.Snapshot.StatusAt(Noon).IsVoc, Is.True);
         Assert.That(atEnd.CacheStatus, Is.EqualTo(CacheStatus.Hit), "still the cached answer");
-        Assert.That(atEnd.StatusAt(harness.Time.GetUtcNow()).IsVoc, Is.False);
-        Assert.That(atEnd.StatusAt(harness.Time.GetUtcNow() - TimeSpan.FromTicks(1)).IsVoc, Is.True);
+        Assert.That(atEnd.Snapshot.StatusAt(harness.Time.GetUtcNow()).IsVoc, Is.False);
+        Assert.That(atEnd.Snapshot.StatusAt(harness.Time.GetUtcNow() - TimeSpan.FromTicks(1)).IsVoc, Is.True);
     }
 
     [Test]
@@ -281,39 +281,89 @@ public sealed class ReadPipelineTests
         ReadsReturn(harness, PipelineHarness.Windows("before"), PipelineHarness.Windows("before", "after"));
         harness.Repository.Setup(r => r.SaveAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "after", false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SaveResult(SaveOutcome.Created, new VocWindow(2, Noon.AddHours(2), Noon.AddHours(3), "after")));
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
 
         await harness.Sender.Send(new SaveVocWindowCommand(Noon.AddHours(2), Noon.AddHours(3), "after"));
-        var afterSave = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var afterSave = await harness.Sender.Send(new GetVocStatusQuery());
 
         Assert.That(afterSave.CacheStatus, Is.EqualTo(CacheStatus.Miss));
-        Assert.That(afterSave.Windows.Select(w => w.Source), Is.EqualTo(new[] { "before", "after" }));
+        Assert.That(afterSave.Snapshot.Windows.Select(w => w.Source), Is.EqualTo(new[] { "before", "after" }));
         Assert.That(harness.ReadCount, Is.EqualTo(2));
     }
 
     [Test]
-    public async Task After_a_failure_further_misses_get_the_stale_answer_at_once_without_touching_the_store()
+    public async Task After_two_failed_reads_further_misses_get_the_stale_answer_at_once_without_touching_the_store()
     {
         await using var harness = new PipelineHarness(new Dictionary<string, string?> { ["Caching:OutageThrottleSeconds"] = "10" });
-        harness.Repository.SetupSequence(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(PipelineHarness.Windows("good"))
-            .ThrowsAsync(PipelineHarness.Transient())
-            .ThrowsAsync(PipelineHarness.Transient())
-            .ThrowsAsync(PipelineHarness.Transient())
-            .ThrowsAsync(PipelineHarness.Transient())
-            .ReturnsAsync(PipelineHarness.Windows("recovered"));
+        var sequence = harness.Repository.SetupSequence(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PipelineHarness.Windows("good"));
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            sequence = sequence.ThrowsAsync(PipelineHarness.Transient());
+        }
+
+        sequence.ReturnsAsync(PipelineHarness.Windows("recovered"));
         await PrimeThenExpire(harness, StatusTtl);
-        await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery()), TimeSpan.FromMilliseconds(10));
+        var firstFailure = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()), TimeSpan.FromMilliseconds(10));
+        var secondFailure = await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()), TimeSpan.FromMilliseconds(10));
         var readsAfterOutage = harness.ReadCount;
 
-        var throttled = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var throttled = await harness.Sender.Send(new GetVocStatusQuery());
         harness.Time.Advance(TimeSpan.FromSeconds(10));
-        var recovered = await harness.Sender.Send(new ReadStatusWindowsQuery());
+        var recovered = await harness.Sender.Send(new GetVocStatusQuery());
 
+        Assert.That(firstFailure.CacheStatus, Is.EqualTo(CacheStatus.Stale));
+        Assert.That(secondFailure.CacheStatus, Is.EqualTo(CacheStatus.Stale));
         Assert.That(throttled.CacheStatus, Is.EqualTo(CacheStatus.Stale));
-        Assert.That(readsAfterOutage, Is.EqualTo(5));
-        Assert.That(recovered.Windows.Single().Source, Is.EqualTo("recovered"));
-        Assert.That(harness.ReadCount, Is.EqualTo(6), "the throttled read did not touch the store");
+        Assert.That(readsAfterOutage, Is.EqualTo(9), "two reads of four attempts each, after the good one");
+        Assert.That(recovered.Snapshot.Windows.Single().Source, Is.EqualTo("recovered"));
+        Assert.That(harness.ReadCount, Is.EqualTo(10), "the throttled read did not touch the store");
+    }
+
+    [Test]
+    public async Task A_successful_write_closes_the_outage_breaker_so_the_next_read_sees_it_at_once()
+    {
+        await using var harness = new PipelineHarness(new Dictionary<string, string?> { ["Caching:OutageThrottleSeconds"] = "600" });
+        var sequence = harness.Repository.SetupSequence(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PipelineHarness.Windows("before"));
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            sequence = sequence.ThrowsAsync(PipelineHarness.Transient());
+        }
+
+        sequence.ReturnsAsync(PipelineHarness.Windows("before", "written"));
+        harness.Repository.Setup(r => r.SaveAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "written", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SaveResult(SaveOutcome.Created, new VocWindow(2, Noon.AddHours(2), Noon.AddHours(3), "written")));
+        await PrimeThenExpire(harness, StatusTtl);
+        await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()), TimeSpan.FromMilliseconds(10));
+        await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery()), TimeSpan.FromMilliseconds(10));
+        var throttled = await harness.Sender.Send(new GetVocStatusQuery());
+
+        await harness.Sender.Send(new SaveVocWindowCommand(Noon.AddHours(2), Noon.AddHours(3), "written"));
+        var afterWrite = await harness.Sender.Send(new GetVocStatusQuery());
+
+        Assert.That(throttled.CacheStatus, Is.EqualTo(CacheStatus.Stale), "the breaker was open");
+        Assert.That(afterWrite.CacheStatus, Is.EqualTo(CacheStatus.Miss));
+        Assert.That(afterWrite.Snapshot.Windows.Select(w => w.Source), Is.EqualTo(new[] { "before", "written" }));
+    }
+
+    [TestCase(SaveOutcome.Conflict, false)]
+    [TestCase(SaveOutcome.Updated, false)]
+    [TestCase(SaveOutcome.Updated, true)]
+    public async Task Only_a_write_that_changed_the_windows_clears_the_caches_and_wakes_the_streams(SaveOutcome outcome, bool changed)
+    {
+        await using var harness = new PipelineHarness();
+        ReadsReturn(harness, PipelineHarness.Windows("a"), PipelineHarness.Windows("a"));
+        harness.Repository.Setup(r => r.SaveAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), "a", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SaveResult(outcome, new VocWindow(1, Noon.AddHours(1), Noon.AddHours(2), "a"), changed));
+        await harness.Sender.Send(new GetVocStatusQuery());
+        var woken = harness.Changes.Next;
+
+        await harness.Sender.Send(new SaveVocWindowCommand(Noon.AddHours(1), Noon.AddHours(2), "a"));
+        var after = await harness.Sender.Send(new GetVocStatusQuery());
+
+        Assert.That(after.CacheStatus, Is.EqualTo(changed ? CacheStatus.Miss : CacheStatus.Hit));
+        Assert.That(woken.IsCompleted, Is.EqualTo(changed));
     }
 
     [Test]
@@ -326,23 +376,23 @@ public sealed class ReadPipelineTests
             .Returns(slow.Task);
         await PrimeThenExpire(harness, StatusTtl);
 
-        var pending = harness.Sender.Send(new ReadStatusWindowsQuery()).AsTask();
+        var pending = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
         var beforeTimeout = pending.IsCompleted;
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         var answer = await pending;
         slow.SetResult(PipelineHarness.Windows("late"));
-        VocWindowSnapshot next;
+        VocAnswer next;
         do
         {
             await Task.Yield();
-            next = await harness.Sender.Send(new ReadStatusWindowsQuery());
+            next = await harness.Sender.Send(new GetVocStatusQuery());
         }
         while (next.CacheStatus == CacheStatus.Stale);
 
         Assert.That(beforeTimeout, Is.False);
         Assert.That(answer.CacheStatus, Is.EqualTo(CacheStatus.Stale));
-        Assert.That(answer.Windows.Single().Source, Is.EqualTo("good"));
+        Assert.That(answer.Snapshot.Windows.Single().Source, Is.EqualTo("good"));
         Assert.That(next.CacheStatus, Is.EqualTo(CacheStatus.Hit));
-        Assert.That(next.Windows.Single().Source, Is.EqualTo("late"));
+        Assert.That(next.Snapshot.Windows.Single().Source, Is.EqualTo("late"));
     }
 }

@@ -60,7 +60,7 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
             .Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(PipelineHarness.Transient());
         Assert.That(
-            async () => await harness.SendAdvancing(() => harness.Sender.Send(new ReadStatusWindowsQuery())),
+            async () => await harness.SendAdvancing(() => harness.Sender.Send(new GetVocStatusQuery())),
             Throws.TypeOf<DataSourceUnavailableException>());
 
         // The store's outage throttle is open now; a computation is not a store read and is not held back by it.

@@ -26,12 +26,12 @@ public sealed class GetCacheStatsQueryHandlerTests
 
         Assert.That(report.Keys, Is.EquivalentTo(new[]
         {
-            ReadStatusWindowsQuery.CacheName, ReadCurrentWindowsQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName,
+            GetVocStatusQuery.CacheName, GetCurrentVocQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName,
             GetPhasesYearQuery.CacheName, ReadMoonQuery.CacheName,
         }), "every cached query, discovered");
         Assert.That(report[ReadMoonQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)), "the Moon now, kept two minutes");
-        Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
-        Assert.That(report[ReadCurrentWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 60)));
+        Assert.That(report[GetVocStatusQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
+        Assert.That(report[GetCurrentVocQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 60)));
     }
 
     [Test]
@@ -39,13 +39,13 @@ public sealed class GetCacheStatsQueryHandlerTests
     {
         var time = new FakeTimeProvider();
         var statistics = new CacheStatistics(time);
-        statistics.For(ReadStatusWindowsQuery.CacheName).Fetched(time.GetUtcNow());
+        statistics.For(GetVocStatusQuery.CacheName).Fetched(time.GetUtcNow());
         time.Advance(TimeSpan.FromSeconds(45));
         var handler = new GetCacheStatsQueryHandler(statistics, new CachedQueries(Options.Create(new CachingOptions())));
 
         var report = await handler.Handle(new GetCacheStatsQuery(), CancellationToken.None);
 
-        Assert.That(report[ReadStatusWindowsQuery.CacheName], Is.EqualTo(new CacheEntryStats(true, 45, 120)));
-        Assert.That(report[ReadCurrentWindowsQuery.CacheName].HasData, Is.False);
+        Assert.That(report[GetVocStatusQuery.CacheName], Is.EqualTo(new CacheEntryStats(true, 45, 120)));
+        Assert.That(report[GetCurrentVocQuery.CacheName].HasData, Is.False);
     }
 }

@@ -14,13 +14,13 @@ public sealed class InvalidateVocCachesCommandTests
         harness.Repository.Setup(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(PipelineHarness.Windows("stored"));
 
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
         var readsBefore = harness.ReadCount;
         var streamsWoken = harness.Changes.Next;
         await harness.Sender.Send(new InvalidateVocCachesCommand());
         harness.Time.Advance(TimeSpan.FromTicks(1));
-        await harness.Sender.Send(new ReadStatusWindowsQuery());
+        await harness.Sender.Send(new GetVocStatusQuery());
 
         Assert.That(readsBefore, Is.EqualTo(1), "the second read was a hit");
         Assert.That(harness.ReadCount, Is.EqualTo(2), "after the invalidation, a miss");

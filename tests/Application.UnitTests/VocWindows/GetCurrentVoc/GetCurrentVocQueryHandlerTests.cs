@@ -1,13 +1,14 @@
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace LunarVoc.Application.UnitTests.VocWindows.ReadCurrentWindows;
+namespace LunarVoc.Application.UnitTests.VocWindows.GetCurrentVoc;
 
 [TestFixture]
-public sealed class ReadCurrentWindowsQueryHandlerTests
+public sealed class GetCurrentVocQueryHandlerTests
 {
     [Test]
     public async Task Reads_windows_from_now_to_now_plus_the_current_lookahead()
@@ -18,9 +19,9 @@ public sealed class ReadCurrentWindowsQueryHandlerTests
             .Setup(r => r.GetWindowsAsync(now, now.AddHours(6), It.IsAny<CancellationToken>()))
             .ReturnsAsync([]);
         var options = Options.Create(new VocQueryOptions { CurrentLookaheadHours = 6 });
-        var handler = new ReadCurrentWindowsQueryHandler(repository.Object, new FakeTimeProvider(now), options);
+        var handler = new GetCurrentVocQueryHandler(repository.Object, new FakeTimeProvider(now), options, Options.Create(new CachingOptions()));
 
-        var snapshot = await handler.Handle(new ReadCurrentWindowsQuery(), CancellationToken.None);
+        var snapshot = (await handler.Handle(new GetCurrentVocQuery(), CancellationToken.None)).Snapshot;
 
         Assert.That(snapshot.Windows, Is.Empty);
         Assert.That(snapshot.FetchedAt, Is.EqualTo(now));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace LunarVoc.Infrastructure.Hosting;
+namespace LunarVoc.Application.Common.Hosting;
 
 /// <summary>
 /// A background service whose task the host may wait on safely. The host's stop and its dispose

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Domain.VocWindows;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace LunarVoc.Application.UnitTests.VocWindows.ReadStatusWindows;
+namespace LunarVoc.Application.UnitTests.VocWindows.GetVocStatus;
 
 [TestFixture]
-public sealed class ReadStatusWindowsQueryHandlerTests
+public sealed class GetVocStatusQueryHandlerTests
 {
     [Test]
     public async Task Reads_windows_from_now_to_now_plus_the_status_lookahead_and_stamps_the_read_time()
@@ -21,9 +22,9 @@ public sealed class ReadStatusWindowsQueryHandlerTests
         repository
             .Setup(r => r.GetWindowsAsync(now, now.AddHours(96), It.IsAny<CancellationToken>()))
             .ReturnsAsync([window]);
-        var handler = new ReadStatusWindowsQueryHandler(repository.Object, time, Options.Create(new VocQueryOptions()));
+        var handler = new GetVocStatusQueryHandler(repository.Object, time, Options.Create(new VocQueryOptions()), Options.Create(new CachingOptions()));
 
-        var snapshot = await handler.Handle(new ReadStatusWindowsQuery(), CancellationToken.None);
+        var snapshot = (await handler.Handle(new GetVocStatusQuery(), CancellationToken.None)).Snapshot;
 
         Assert.That(snapshot.Windows, Is.EqualTo(new[] { window }));
         Assert.That(snapshot.FetchedAt, Is.EqualTo(now));

@@ -1,0 +1,58 @@
+using LunarVoc.Application.Common.Telemetry;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+
+namespace LunarVoc.Application.Common.Caching;
+
+/// <summary>
+/// Drops the cached answers that a change makes out of date, here and in the shared cache, and counts
+/// the drops: a fetch that saw the count move while it read may hold data from before the change, so
+/// the caching behavior does not keep it. Logged as a summary at most once a minute, however many come.
+/// </summary>
+public sealed partial class CacheInvalidations(
+    HybridCache cache,
+    CachedQueries queries,
+    CacheStatistics statistics,
+    TimeProvider timeProvider,
+    ILogger<CacheInvalidations> logger)
+{
+    private readonly ThrottledLog _cleared = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ThrottledLog _failed = new(timeProvider, TimeSpan.FromMinutes(1));
+    private long _count;
+
+    /// <summary>How many invalidations this instance has made; compared before and after a fetch.</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    public async Task InvalidateAsync(IReadOnlyList<string> tags)
+    {
+        var names = queries.NamesTagged(tags);
+        var cleared = string.Join(',', tags);
+        Interlocked.Increment(ref _count); // first, so a fetch finishing while the tags are cleared knows to drop what it read
+        statistics.Cleared(names);
+        try
+        {
+            await cache.RemoveByTagAsync(tags, CancellationToken.None);
+            // Queries without parameters are keyed by their name: removing the keys as well drops the shared copies outright.
+            await cache.RemoveAsync(names, CancellationToken.None);
+            if (_cleared.ShouldWrite(out var occurrences))
+            {
+                LogCleared(logger, occurrences, cleared);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change itself happened; a shared cache that cannot be reached must not turn it into an error.
+            // Cached reads then catch up within their TTL (and the local lifetime on other instances).
+            if (_failed.ShouldWrite(out var occurrences))
+            {
+                LogFailed(logger, ex, occurrences, cleared);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caches cleared {Occurrences} times since the last report (latest: tags {Tags})")]
+    private static partial void LogCleared(ILogger logger, long occurrences, string tags);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear caches {Tags} ({Occurrences} times since the last report); cached reads catch up within their TTL")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long occurrences, string tags);
+}

@@ -1,0 +1,153 @@
+using LunarVoc.Application.Common.Caching;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.DependencyInjection;
+using Polly.Retry;
+
+namespace LunarVoc.Application.Common.Resilience;
+
+/// <summary>
+/// Every retry, breaker and reconnection wait of the service, built here with Polly and nowhere else:
+/// store reads (retry of transient failures, and the database outage breaker), the shared cache
+/// (skipped for a while after it fails), listening for changes (reconnect at once, then every half
+/// second), and the wait for the database at start-up (<see cref="AddDatabaseRetry"/>).
+/// </summary>
+public static partial class ResiliencePipelines
+{
+    public const string DatabaseRead = "database-read";
+    public const string SharedCache = "shared-cache";
+    public const string Reconnect = "reconnect";
+
+    /// <summary>Carries the cache name into the pipeline, for the retry log line and counters.</summary>
+    public static readonly ResiliencePropertyKey<string> CacheNameKey = new("lunarvoc.cache");
+
+    public static IServiceCollection AddLunarVocResilience(this IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseOutage>();
+        services.AddResiliencePipeline(DatabaseRead, ConfigureDatabaseRead);
+        services.AddResiliencePipeline(SharedCache, ConfigureSharedCache);
+        services.AddResiliencePipeline(Reconnect, ConfigureReconnect);
+        return services;
+    }
+
+    /// <summary>
+    /// The outage breaker outside the retry: once two reads in a row have failed after their retries,
+    /// every read fails fast (the stale fallback answers) until the break ends and a read gets through,
+    /// or a write proves the database answers (<see cref="DatabaseOutage"/>). Two, not one: Polly's least.
+    /// </summary>
+    private static void ConfigureDatabaseRead(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
+    {
+        var services = context.ServiceProvider;
+        var retry = services.GetRequiredService<IOptions<RetryOptions>>().Value;
+        var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
+        var random = services.GetRequiredService<Random>();
+        var statistics = services.GetRequiredService<CacheStatistics>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
+
+        if (caching.OutageBreak > TimeSpan.Zero)
+        {
+            var outage = services.GetRequiredService<DatabaseOutage>();
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DataSourceUnavailableException>(),
+                FailureRatio = 1.0,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = caching.OutageBreak,
+                ManualControl = outage.Control,
+                StateProvider = outage.State,
+                OnClosed = _ => outage.Ended(),
+            });
+        }
+
+        // Validation errors, conflicts and bugs never reach here as this exception; a non-transient
+        // store failure (bad credentials, the budget spent) will not heal by retrying.
+        builder.AddDatabaseRetry(
+            retry.MaxRetries,
+            attempt => RetryBackoff.Delay(attempt, retry, random.NextDouble()),
+            failure => failure.IsTransient,
+            (attempt, failure, delay, ctx) =>
+            {
+                var cache = ctx.Properties.GetValue(CacheNameKey, "unknown");
+                statistics.For(cache).Retried();
+                LogRetrying(logger, cache, failure.InnerException?.Message ?? failure.Message, attempt + 1, retry.MaxRetries, delay.TotalSeconds);
+            });
+    }
+
+    /// <summary>After Redis fails, it is skipped for a few seconds, so a slow or dead Redis costs few requests a timeout.</summary>
+    private static void ConfigureSharedCache(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context) =>
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            FailureRatio = 0.5,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromSeconds(10),
+            BreakDuration = TimeSpan.FromSeconds(5),
+        });
+
+    /// <summary>
+    /// Listening again after the connection is lost: at once, then every half second at most, for as long
+    /// as the service runs, so listening resumes within a second of the database answering again.
+    /// </summary>
+    private static void ConfigureReconnect(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
+    {
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
+        var log = new ThrottledLog(context.ServiceProvider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
+        builder.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromMilliseconds(500),
+            OnRetry = args =>
+            {
+                if (log.ShouldWrite(out var occurrences))
+                {
+                    LogReconnecting(logger, occurrences, args.Outcome.Exception?.Message ?? "ended", args.RetryDelay.TotalSeconds);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+    }
+
+    /// <summary>Retries a call that failed with <see cref="DataSourceUnavailableException"/>.</summary>
+    /// <param name="builder">The pipeline to add the retry to.</param>
+    /// <param name="maxRetries">Retries after the first attempt.</param>
+    /// <param name="delay">The wait before a retry, by its 0-based number.</param>
+    /// <param name="shouldRetry">Whether this failure is worth another attempt.</param>
+    /// <param name="onRetry">Told of each retry: its 0-based number, the failure, the delay and the call's context.</param>
+    public static ResiliencePipelineBuilder AddDatabaseRetry(
+        this ResiliencePipelineBuilder builder,
+        int maxRetries,
+        Func<int, TimeSpan> delay,
+        Func<DataSourceUnavailableException, bool> shouldRetry,
+        Action<int, DataSourceUnavailableException, TimeSpan, ResilienceContext> onRetry) =>
+        builder.AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = maxRetries,
+            ShouldHandle = new PredicateBuilder().Handle(shouldRetry),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(delay(args.AttemptNumber)),
+            OnRetry = args =>
+            {
+                if (args.Outcome.Exception is DataSourceUnavailableException failure)
+                {
+                    onRetry(args.AttemptNumber, failure, args.RetryDelay, args.Context);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
+    private static partial void LogRetrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection lost ({Occurrences} times since the last report): {Reason}; trying again in {DelaySeconds:0.00}s")]
+    private static partial void LogReconnecting(ILogger logger, long occurrences, string reason, double delaySeconds);
+}
