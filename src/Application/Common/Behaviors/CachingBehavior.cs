@@ -54,7 +54,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var version = invalidations.Count;
         var pending = ReadThroughAsync(message, next, cancellationToken);
         if (!ReadsStore)
         {
@@ -64,7 +63,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         if (pending.IsCompletedSuccessfully)
         {
             // A hit from memory: nothing to guard, only to remember.
-            return Remember(message.CacheKey, pending.Result, version);
+            return Remember(message.CacheKey, pending.Result);
         }
 
         var settings = options.Value;
@@ -73,16 +72,15 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         var refresh = pending.AsTask();
         try
         {
-            // An answer from before the latest change is served only when the store fails, never because it is slow.
-            if (stale is null || stale.Version != invalidations.Count)
+            if (stale is null)
             {
-                return Remember(message.CacheKey, await refresh, version);
+                return Remember(message.CacheKey, await refresh);
             }
 
             var first = await Task.WhenAny(refresh, Task.Delay(settings.SoftTimeout, timeProvider, cancellationToken));
             if (first == refresh)
             {
-                return Remember(message.CacheKey, await refresh, version);
+                return Remember(message.CacheKey, await refresh);
             }
         }
         catch (DataSourceUnavailableException ex)
@@ -197,11 +195,11 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
     private void AttemptFailed() => _counters.Failed(timeProvider.GetUtcNow());
 
-    private TResponse Remember(string key, TResponse answer, long version)
+    private TResponse Remember(string key, TResponse answer)
     {
-        if (answer.CacheStatus != CacheStatus.Stale && (_lastGood is not { } last || last.Key != key || last.Answer.FetchedAt != answer.FetchedAt || last.Version != version))
+        if (answer.CacheStatus != CacheStatus.Stale && (_lastGood is not { } last || last.Key != key || last.Answer.FetchedAt != answer.FetchedAt))
         {
-            _lastGood = new LastGood(key, answer.WithCacheStatus(CacheStatus.Stale), version);
+            _lastGood = new LastGood(key, answer.WithCacheStatus(CacheStatus.Stale));
         }
 
         return answer;
@@ -226,6 +224,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         LocalCacheExpiration = shared && options.LocalLifetime < ttl ? options.LocalLifetime : ttl,
     };
 
-    /// <summary>The last answer read, already marked stale, and the invalidation count it was read under.</summary>
-    private sealed record LastGood(string Key, TResponse Answer, long Version);
+    /// <summary>The last answer read, already marked stale.</summary>
+    private sealed record LastGood(string Key, TResponse Answer);
 }

@@ -79,14 +79,17 @@ public static partial class ResiliencePipelines
             });
     }
 
-    /// <summary>After Redis fails, it is skipped for a few seconds, so a slow or dead Redis costs few requests a timeout.</summary>
+    /// <summary>
+    /// After a Redis call fails, Redis is skipped for a few seconds, so a slow or dead Redis costs a request
+    /// one timeout: any failure opens the breaker once the window has seen two calls (Polly's least).
+    /// </summary>
     private static void ConfigureSharedCache(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context) =>
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-            FailureRatio = 0.5,
+            FailureRatio = 1e-9,
             MinimumThroughput = 2,
-            SamplingDuration = TimeSpan.FromSeconds(10),
+            SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = TimeSpan.FromSeconds(5),
         });
 
