@@ -1,3 +1,4 @@
+using LunarVoc.Api.Swagger;
 using System.Globalization;
 using System.Text;
 using Ical.Net;
@@ -39,7 +40,7 @@ public sealed class CalendarController(ISender sender) : ControllerBase
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<IActionResult> Get(
-        [FromQuery] int days = 90,
+        [FromQuery, DocumentedRange(1, GetComingWindowsQuery.MaxDays)] int days = 90,
         [FromQuery] PlanetSet planets = PlanetSet.Modern,
         [FromQuery] CalendarExtra? include = null,
         CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using LunarVoc.Api.Swagger;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
@@ -60,7 +61,7 @@ public sealed class VocWindowsController(ISender sender) : ControllerBase
         [FromQuery] DateTimeOffset? after,
         [FromQuery] TimeZoneInfo? tz,
         CancellationToken cancellationToken,
-        [FromQuery] int limit = ListVocWindowsQuery.DefaultLimit)
+        [FromQuery, DocumentedRange(1, ListVocWindowsQuery.MaxLimit)] int limit = ListVocWindowsQuery.DefaultLimit)
     {
         var page = await sender.Send(new ListVocWindowsQuery(from, to, after, limit), cancellationToken);
         var next = page.NextAfter is { } nextAfter

@@ -107,8 +107,9 @@ public sealed partial class StatusStreamWriter(
             await context.Response.Body.WriteAsync(frame, write.Token);
             await context.Response.Body.FlushAsync(write.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (!lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            // Our write timeout, or the server's own minimum data rate, or the client gone mid-write: it did not keep up.
             metrics.ClosedSlow();
             if (_closedLog.ShouldWrite(out var occurrences))
             {

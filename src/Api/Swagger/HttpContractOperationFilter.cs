@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using LunarVoc.Application.Ephemeris.GetComingWindows;
-using LunarVoc.Application.VocWindows.ListVocWindows;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -24,8 +24,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         operation.Responses ??= [];
         var takesZone = ReplaceTimeZoneParameters(operation, context);
         NameEnumDefaults(operation, context);
-        Constrain(operation, "limit", 1, ListVocWindowsQuery.MaxLimit);
-        Constrain(operation, "days", 1, GetComingWindowsQuery.MaxDays);
+        DocumentRanges(operation, context);
 
         if (HttpMethods.IsGet(method))
         {
@@ -92,7 +91,8 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             .Where(parameter => parameter.ParameterDescriptor?.ParameterType == typeof(TimeZoneInfo))
             .Select(parameter => parameter.Name)
             .ToHashSet(StringComparer.Ordinal);
-        if (exploded.Count == 0)
+        var zone = context.ApiDescription.ActionDescriptor.Parameters.FirstOrDefault(parameter => parameter.ParameterType == typeof(TimeZoneInfo));
+        if (zone is null)
         {
             return false;
         }
@@ -104,7 +104,7 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
 
         operation.Parameters!.Add(new OpenApiParameter
         {
-            Name = "tz",
+            Name = zone.Name,
             In = ParameterLocation.Query,
             Description = "An IANA time zone, spelled exactly (e.g. Europe/Paris): windows also get start_local and end_local in it.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
@@ -127,13 +127,18 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         }
     }
 
-    /// <summary>The bounds the query's validator enforces, declared where clients read them.</summary>
-    private static void Constrain(OpenApiOperation operation, string name, int minimum, int maximum)
+    /// <summary>The bounds the query's validator enforces, declared where clients read them (<see cref="DocumentedRangeAttribute"/>).</summary>
+    private static void DocumentRanges(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.Parameters!.FirstOrDefault(parameter => parameter.Name == name)?.Schema is OpenApiSchema schema)
+        foreach (var description in context.ApiDescription.ParameterDescriptions)
         {
-            schema.Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            schema.Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (description.ParameterDescriptor is ControllerParameterDescriptor { ParameterInfo: var info }
+                && info.GetCustomAttribute<DocumentedRangeAttribute>() is { } range
+                && operation.Parameters!.FirstOrDefault(parameter => parameter.Name == description.Name)?.Schema is OpenApiSchema schema)
+            {
+                schema.Minimum = range.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                schema.Maximum = range.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 

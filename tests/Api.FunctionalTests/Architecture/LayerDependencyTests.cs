@@ -55,4 +55,61 @@ public sealed class LayerDependencyTests
     {
         Assert.That(ReferencesOf("LunarVoc.Api"), Has.No.Member(technology));
     }
+
+    /// <summary>
+    /// Beyond package references: no type of a layer derives from, implements, holds, takes or returns a
+    /// type of a layer it must not know. (The API calls Infrastructure's registration once, in a method body.)
+    /// </summary>
+    [TestCase("LunarVoc.Api", "LunarVoc.Infrastructure")]
+    [TestCase("LunarVoc.Infrastructure", "LunarVoc.Api")]
+    [TestCase("LunarVoc.Application", "LunarVoc.Infrastructure")]
+    [TestCase("LunarVoc.Application", "LunarVoc.Api")]
+    [TestCase("LunarVoc.Domain", "LunarVoc.Application")]
+    public void No_type_of_a_layer_touches_a_type_of_a_layer_it_must_not_know(string layer, string forbidden)
+    {
+        var offenders = Assembly.Load(layer).GetTypes()
+            .SelectMany(type => TypesSeenBy(type)
+                .Where(seen => seen.Assembly.GetName().Name == forbidden)
+                .Select(seen => $"{type.FullName} uses {seen.FullName}"))
+            .Distinct()
+            .ToList();
+
+        Assert.That(offenders, Is.Empty);
+    }
+
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    private static IEnumerable<Type> TypesSeenBy(Type type)
+    {
+        var seen = new List<Type>();
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            seen.Add(baseType);
+        }
+
+        seen.AddRange(type.GetInterfaces());
+        seen.AddRange(type.GetFields(Declared).Select(field => field.FieldType));
+        seen.AddRange(type.GetProperties(Declared).Select(property => property.PropertyType));
+        foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
+        {
+            seen.AddRange(method.GetParameters().Select(parameter => parameter.ParameterType));
+            if (method is MethodInfo info)
+            {
+                seen.Add(info.ReturnType);
+            }
+        }
+
+        return seen.SelectMany(Unwrapped);
+    }
+
+    /// <summary>A type and the types it is made of: element types and generic arguments.</summary>
+    private static IEnumerable<Type> Unwrapped(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return Unwrapped(type.GetElementType()!);
+        }
+
+        return type.IsGenericType ? [type, .. type.GetGenericArguments().SelectMany(Unwrapped)] : [type];
+    }
 }

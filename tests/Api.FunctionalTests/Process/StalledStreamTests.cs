@@ -37,6 +37,11 @@ public sealed partial class StalledStreamTests
         await reading.NextStatusAsync();
         var handlesBefore = api.OpenFileHandles;
         var stalled = Enumerable.Range(0, StalledClients).Select(_ => OpenWithoutReading(api.Address)).ToList();
+        var opening = DateTime.UtcNow.AddSeconds(30);
+        while (await Metric(reader, "lunarvoc_streams_open") < 1 + StalledClients && DateTime.UtcNow < opening)
+        {
+            await Task.Delay(50); // the server takes up the stalled streams before the changes start
+        }
 
         // About 400 KB of events for each stream: far more than a stalled stream may hold queued.
         for (var change = 0; change < 40; change++)

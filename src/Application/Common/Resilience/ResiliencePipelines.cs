@@ -12,10 +12,10 @@ using Polly.Retry;
 namespace LunarVoc.Application.Common.Resilience;
 
 /// <summary>
-/// Every retry, breaker and reconnection wait of the service, built here with Polly and nowhere else:
-/// store reads (retry of transient failures, and the database outage breaker), the shared cache
-/// (skipped for a while after it fails), listening for changes (reconnect at once, then every half
-/// second), and the wait for the database at start-up (<see cref="AddDatabaseRetry"/>).
+/// Every retry, breaker and reconnection wait of the service, built by this class with Polly and
+/// nowhere else: store reads (retry of transient failures, and the database outage breaker) and the
+/// wait for the database at start-up (<see cref="AddDatabaseRetry"/>) here; the shared cache and
+/// listening for changes in <c>ResiliencePipelines.Connections.cs</c>.
 /// </summary>
 public static partial class ResiliencePipelines
 {
@@ -79,47 +79,6 @@ public static partial class ResiliencePipelines
             });
     }
 
-    /// <summary>
-    /// After a Redis call fails, Redis is skipped for a few seconds, so a slow or dead Redis costs a request
-    /// one timeout: any failure opens the breaker once the window has seen two calls (Polly's least).
-    /// </summary>
-    private static void ConfigureSharedCache(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context) =>
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-            FailureRatio = 1e-9,
-            MinimumThroughput = 2,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(5),
-        });
-
-    /// <summary>
-    /// Listening again after the connection is lost: at once, then every half second at most, for as long
-    /// as the service runs, so listening resumes within a second of the database answering again.
-    /// </summary>
-    private static void ConfigureReconnect(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
-    {
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
-        var log = new ThrottledLog(context.ServiceProvider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(50),
-            MaxDelay = TimeSpan.FromMilliseconds(500),
-            OnRetry = args =>
-            {
-                if (log.ShouldWrite(out var occurrences))
-                {
-                    LogReconnecting(logger, occurrences, args.Outcome.Exception?.Message ?? "ended", args.RetryDelay.TotalSeconds);
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-    }
-
     /// <summary>Retries a call that failed with <see cref="DataSourceUnavailableException"/>.</summary>
     /// <param name="builder">The pipeline to add the retry to.</param>
     /// <param name="maxRetries">Retries after the first attempt.</param>
@@ -150,7 +109,4 @@ public static partial class ResiliencePipelines
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
     private static partial void LogRetrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection lost ({Occurrences} times since the last report): {Reason}; trying again in {DelaySeconds:0.00}s")]
-    private static partial void LogReconnecting(ILogger logger, long occurrences, string reason, double delaySeconds);
 }

@@ -1,0 +1,57 @@
+using LunarVoc.Application.Common.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.DependencyInjection;
+using Polly.Retry;
+
+namespace LunarVoc.Application.Common.Resilience;
+
+/// <summary>The pipelines of the connections that stay open: the shared cache (Redis) and the change listener.</summary>
+public static partial class ResiliencePipelines
+{
+    /// <summary>
+    /// After a Redis call fails, Redis is skipped for a few seconds, so a slow or dead Redis costs a request
+    /// one timeout: any failure opens the breaker once the window has seen two calls (Polly's least).
+    /// </summary>
+    private static void ConfigureSharedCache(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context) =>
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            FailureRatio = 1e-9,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(5),
+        });
+
+    /// <summary>
+    /// Listening again after the connection is lost: at once, then every half second at most, for as long
+    /// as the service runs, so listening resumes within a second of the database answering again.
+    /// </summary>
+    private static void ConfigureReconnect(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
+    {
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
+        var log = new ThrottledLog(context.ServiceProvider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
+        builder.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromMilliseconds(500),
+            OnRetry = args =>
+            {
+                if (log.ShouldWrite(out var occurrences))
+                {
+                    LogReconnecting(logger, occurrences, args.Outcome.Exception?.Message ?? "ended", args.RetryDelay.TotalSeconds);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection lost ({Occurrences} times since the last report): {Reason}; trying again in {DelaySeconds:0.00}s")]
+    private static partial void LogReconnecting(ILogger logger, long occurrences, string reason, double delaySeconds);
+}

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using Dapper;
+using LunarVoc.Application.VocWindows;
+using LunarVoc.Domain.VocWindows;
+using Npgsql;
+
+namespace LunarVoc.Infrastructure.Persistence;
+
+/// <summary>The repository's writes: one transaction each, taking turns, announced to every instance only when they change something.</summary>
+internal sealed partial class VocWindowRepository
+{
+    private const string ExclusionViolation = "23P01";
+    private const string OverlapsRange = "tstzrange(start_at, end_at) && tstzrange(@StartAt, @EndAt)";
+
+    private const string DeleteOverlappingSql = $"""
+        DELETE FROM voc_windows
+         WHERE {OverlapsRange} AND (start_at, end_at) <> (@StartAt, @EndAt)
+        """;
+
+    // xmax is 0 only on a freshly inserted row version, so it tells an insert from an update. A save
+    // identical to the stored row updates nothing and returns no row (then read by SameSql).
+    private const string UpsertSql = $"""
+        INSERT INTO voc_windows (start_at, end_at, source)
+        VALUES (@StartAt, @EndAt, @Source)
+        ON CONFLICT (start_at, end_at) DO UPDATE
+           SET source = EXCLUDED.source, updated_at = now()
+         WHERE voc_windows.source IS DISTINCT FROM EXCLUDED.source
+        RETURNING {Columns}, (xmax = 0) AS created
+        """;
+
+    private const string SameSql = $"SELECT {Columns} FROM voc_windows WHERE start_at = @StartAt AND end_at = @EndAt";
+
+    private const string FirstOverlappingSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at LIMIT 1";
+
+    private const string OverlappingForUpdateSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at FOR UPDATE";
+
+    // Writes take turns: two overlapping replaces would otherwise each lock rows the other deletes
+    // (a deadlock). Writes are rare, so one transaction-level lock for all of them costs nothing.
+    private const string WritesLock = "lunarvoc.voc_windows.write";
+
+    private const string DeleteByIdsSql = "DELETE FROM voc_windows WHERE id = ANY(@Ids)";
+
+    private const string InsertComputedSql = """
+        INSERT INTO voc_windows (start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect)
+        VALUES (@StartAt, @EndAt, @Source, @Sign, @NextSign, @LastAspectPlanet, @LastAspect)
+        """;
+
+    private const string UpdateDetailsSql = """
+        UPDATE voc_windows
+           SET sign = @Sign, next_sign = @NextSign, last_aspect_planet = @LastAspectPlanet,
+               last_aspect = @LastAspect, updated_at = now()
+         WHERE id = @Id
+        """;
+
+    public Task<SaveResult> SaveAsync(
+        DateTimeOffset startAt, DateTimeOffset endAt, string source, bool replaceOverlapping, CancellationToken cancellationToken) =>
+        calls.RunAsync(async cancellationToken =>
+        {
+            var bounds = new { StartAt = startAt.ToUniversalTime(), EndAt = endAt.ToUniversalTime(), Source = source };
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
+                var deleted = replaceOverlapping
+                    ? await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken))
+                    : 0;
+                var written = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
+                var changed = deleted > 0 || written is not null;
+                var row = written ?? await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(SameSql, bounds, transaction, cancellationToken: cancellationToken));
+                if (changed)
+                {
+                    await changes.AnnounceInAsync(transaction, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return new SaveResult(row.Created ? SaveOutcome.Created : SaveOutcome.Updated, row.ToWindow(), changed);
+            }
+            catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
+            {
+                // Writes take turns, so the window in the way is committed: name it.
+                var blocking = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
+                    FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
+                return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow(), ChangedWindows: false);
+            }
+        }, cancellationToken);
+
+    public Task<StoreComputedResult> StoreComputedAsync(
+        IReadOnlyList<ComputedVocWindow> windows, CancellationToken cancellationToken) =>
+        calls.RunAsync(async cancellationToken =>
+        {
+            int inserted = 0, updated = 0, unchanged = 0;
+            var kept = ImmutableArray.CreateBuilder<VocWindow>();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
+            foreach (var window in windows)
+            {
+                var row = new DetailsRow(window);
+                var overlapping = (await connection.QueryAsync<WindowRow>(new CommandDefinition(
+                    OverlappingForUpdateSql, row, transaction, cancellationToken: cancellationToken))).Select(r => r.ToWindow()).ToList();
+
+                switch (ComputedWindowPlacements.Of(window, overlapping))
+                {
+                    case ComputedWindowPlacement.GiveWay:
+                        kept.AddRange(overlapping.Where(stored => stored.Source != ComputedVocWindow.Source));
+                        break;
+                    case ComputedWindowPlacement.Unchanged:
+                        unchanged++;
+                        break;
+                    case ComputedWindowPlacement.UpdateDetails:
+                        await connection.ExecuteAsync(new CommandDefinition(UpdateDetailsSql, row with { Id = overlapping[0].Id }, transaction, cancellationToken: cancellationToken));
+                        updated++;
+                        break;
+                    case ComputedWindowPlacement.Replace:
+                        if (overlapping.Count > 0)
+                        {
+                            await connection.ExecuteAsync(new CommandDefinition(
+                                DeleteByIdsSql, new { Ids = overlapping.Select(stored => stored.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                        }
+
+                        await connection.ExecuteAsync(new CommandDefinition(InsertComputedSql, row, transaction, cancellationToken: cancellationToken));
+                        inserted++;
+                        break;
+                }
+            }
+
+            if (inserted + updated > 0)
+            {
+                await changes.AnnounceInAsync(transaction, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new StoreComputedResult(inserted, updated, unchanged, kept.ToImmutable());
+        }, cancellationToken);
+}
