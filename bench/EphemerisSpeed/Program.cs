@@ -9,10 +9,10 @@ var year = int.Parse(args[0], CultureInfo.InvariantCulture);
 var runs = int.Parse(args[1], CultureInfo.InvariantCulture);
 var planets = args.Length > 2 && args[2] == "traditional" ? PlanetSet.Traditional : PlanetSet.Modern;
 var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
-var calculator = new VocCalculator();
+var ephemeris = new BuiltInEphemeris();
 for (var run = 0; run < runs; run++)
 {
     var stopwatch = Stopwatch.StartNew();
-    var windows = calculator.Compute(from, from.AddYears(1), planets);
+    var windows = ephemeris.VoidWindows(from, from.AddYears(1), planets);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{windows.Length} {stopwatch.Elapsed.TotalMilliseconds:F1}"));
 }

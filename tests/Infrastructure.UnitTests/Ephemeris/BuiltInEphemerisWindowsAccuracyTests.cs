@@ -9,7 +9,7 @@ namespace LunarVoc.Infrastructure.UnitTests.Ephemeris;
 /// end within 30 s, median within 5 s. Windows whose margin is under 60 s may legitimately start
 /// from another aspect (an aspect a few seconds from the ingress can fall on either side of it).
 /// </summary>
-public sealed class VocCalculatorAccuracyTests
+public sealed class BuiltInEphemerisWindowsAccuracyTests
 {
     private const double MaximumSeconds = 30;
     private const double MedianSeconds = 5;

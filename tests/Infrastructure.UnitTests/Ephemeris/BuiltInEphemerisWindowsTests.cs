@@ -3,7 +3,7 @@ using LunarVoc.Infrastructure.Ephemeris;
 
 namespace LunarVoc.Infrastructure.UnitTests.Ephemeris;
 
-public sealed class VocCalculatorTests
+public sealed class BuiltInEphemerisWindowsTests
 {
     private static readonly DateTimeOffset March2024 = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
