@@ -33,6 +33,10 @@ public static class LunarVocApp
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelBinderProviders.Insert(0, new QueryValueBinderProvider());
+                // Bodies are read by the API's rules, in its words; no other JSON reader.
+                options.InputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>();
+                options.InputFormatters.Insert(0, new StrictJsonBodyFormatter());
+                InvalidRequestResponse.UseApiMessages(options.ModelBindingMessageProvider);
                 options.Conventions.Add(new HeadAlongsideGet());
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)

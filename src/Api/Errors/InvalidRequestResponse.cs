@@ -1,73 +1,50 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace LunarVoc.Api.Errors;
 
 /// <summary>
-/// Shapes the 400 answer for bodies that cannot be read: errors keyed by the JSON field name
-/// (start_at rather than $.start_at), in the API's own words — the serializer's messages name
-/// .NET types and members, which are none of a client's business.
+/// The 400 answer for requests that cannot even be bound: the errors the API's binders and body
+/// reader recorded (<c>QueryValueBinders</c>, <c>StrictJsonBodyFormatter</c>), keyed by the field's
+/// name on the wire, as they wrote them. The framework's own binding messages are the API's too
+/// (<see cref="UseApiMessages"/>), so nothing here reads or rewrites a message.
 /// </summary>
-internal static partial class InvalidRequestResponse
+internal static class InvalidRequestResponse
 {
     public static IActionResult Create(ActionContext context)
     {
         var errors = context.ModelState
-            .SelectMany(entry => entry.Value!.Errors
-                // A required parameter that was sent but could not be read was provided: its own error says what is wrong.
-                .Where(error => entry.Value.AttemptedValue is null || !IsNotProvided(error.ErrorMessage))
-                .SelectMany(error => Describe(FieldName(entry.Key), error.ErrorMessage)))
-            .GroupBy(error => error.Field, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(error => error.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            .Where(entry => entry.Value!.Errors.Count > 0)
+            .ToDictionary(
+                entry => FieldName(entry.Key),
+                // A required value that was sent but could not be read was provided: its own error says what is wrong.
+                entry => entry.Value!.Errors
+                    .Where(error => entry.Value.AttemptedValue is null || error.ErrorMessage != NotProvided(entry.Key))
+                    .Select(error => error.ErrorMessage)
+                    .Distinct(StringComparer.Ordinal)
+                    .ToArray(),
+                StringComparer.Ordinal);
 
         return Problems.Result(Problems.Validation(errors));
     }
 
-    /// <summary>MVC's message for a [BindRequired] parameter that has no value.</summary>
-    private static bool IsNotProvided(string message) =>
-        message.StartsWith("A value for the '", StringComparison.Ordinal) && message.EndsWith("' parameter or property was not provided.", StringComparison.Ordinal);
-
-    private static IEnumerable<(string Field, string Message)> Describe(string field, string message)
+    /// <summary>The framework's binding messages, in the API's words.</summary>
+    public static void UseApiMessages(DefaultModelBindingMessageProvider messages)
     {
-        if (MissingProperties().Match(message) is { Success: true } missing)
-        {
-            foreach (Capture name in missing.Groups["name"].Captures)
-            {
-                yield return (name.Value, $"{name.Value} is required.");
-            }
-        }
-        else if (message.Contains(".NET member", StringComparison.Ordinal))
-        {
-            yield return (field, $"'{field}' is not a field of this request (field names are exact, in snake_case).");
-        }
-        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
-        {
-            yield return (field, $"'{field}' appears more than once.");
-        }
-        else if (message.Contains("LunarVoc.", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal) || message.Length == 0)
-        {
-            yield return (field, field == "$"
-                ? "The body must be a JSON object with start_at, end_at and source."
-                : $"The value of {field} is not of the expected type.");
-        }
-        else if (message.Contains("BytePositionInLine", StringComparison.Ordinal))
-        {
-            // A syntax error concerns the body as a whole, wherever the parser stopped.
-            yield return ("$", "The body is not valid JSON: expected an object with start_at, end_at and source.");
-        }
-        else
-        {
-            yield return (field, message);
-        }
+        messages.SetMissingBindRequiredValueAccessor(NotProvided);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "A JSON body is required.");
+        messages.SetValueMustNotBeNullAccessor(value => "A value is required.");
+        messages.SetAttemptedValueIsInvalidAccessor((value, name) => $"The value of {name} is not valid.");
+        messages.SetUnknownValueIsInvalidAccessor(name => $"The value of {name} is not valid.");
+        messages.SetValueIsInvalidAccessor(value => "The value is not valid.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => "The value is not valid.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "The value is not valid.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "The value must be a number.");
+        messages.SetValueMustBeANumberAccessor(name => $"{name} must be a number.");
+        messages.SetMissingKeyOrValueAccessor(() => "A value is required.");
     }
 
-    private static string FieldName(string key) => key switch
-    {
-        "" => "$",
-        _ when key.StartsWith("$.", StringComparison.Ordinal) => key[2..],
-        _ => key,
-    };
+    private static string NotProvided(string name) => $"A value for the '{name}' parameter or property was not provided.";
 
-    [GeneratedRegex(@"missing required properties including: (?:'(?<name>[a-z_]+)'(?:, )?)+")]
-    private static partial Regex MissingProperties();
+    private static string FieldName(string key) => key.Length == 0 ? "$" : key;
 }

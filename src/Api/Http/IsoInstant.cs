@@ -22,6 +22,19 @@ public static partial class IsoInstant
 
     public static bool HasExplicitOffset(string text) => WithOffset().IsMatch(text);
 
+    /// <summary>Parses a body value: a date-time with an offset only.</summary>
+    public static bool TryParseBodyValue(string text, out DateTimeOffset value)
+    {
+        if (HasExplicitOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            value = instant.ToUniversalTime();
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Parses a query-string value: a date-time with an offset, or a date (midnight UTC).</summary>
     public static bool TryParseQueryValue(string text, out DateTimeOffset value)
     {
@@ -34,15 +47,7 @@ public static partial class IsoInstant
             return true;
         }
 
-        if (HasExplicitOffset(candidate)
-            && DateTimeOffset.TryParse(candidate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-        {
-            value = instant.ToUniversalTime();
-            return true;
-        }
-
-        value = default;
-        return false;
+        return TryParseBodyValue(candidate, out value);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
