@@ -39,7 +39,8 @@ public sealed class GetComingWindowsQueryHandler(ISender sender, TimeProvider ti
             : [];
 
         // Within the stored horizon the stored windows stand (as in /status); computed ones follow after it.
-        var horizon = stored.IsEmpty ? today : stored.Max(window => window.EndAt);
+        // With nothing stored, every computed window overlapping the span shows, one under way since yesterday too.
+        var horizon = stored.IsEmpty ? DateTimeOffset.MinValue : stored.Max(window => window.EndAt);
         var windows = stored
             .Concat(computed.Where(window => window.StartAt >= horizon).Select(window => new VocWindow(0, window.StartAt, window.EndAt, ComputedVocWindow.Source, window.Details)))
             .OrderBy(window => window.StartAt)

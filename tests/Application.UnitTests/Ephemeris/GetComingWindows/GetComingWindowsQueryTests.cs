@@ -45,8 +45,8 @@ public sealed class GetComingWindowsQueryTests
 
         var coming = await harness.Sender.Send(new GetComingWindowsQuery(2, PlanetSet.Traditional));
 
-        // Nothing stored: the horizon is the start of today, so a void under way since yesterday is left out (the handler's rule).
-        Assert.That(coming.Windows, Is.EqualTo(new[] { AsFeed(EarlyToday), AsFeed(AcrossTheHorizon) }));
+        // Nothing stored: every computed window overlapping the span, the void under way since yesterday too.
+        Assert.That(coming.Windows, Is.EqualTo(new[] { AsFeed(SinceYesterday), AsFeed(EarlyToday), AsFeed(AcrossTheHorizon) }));
         harness.Calculator.Verify(e => e.VoidWindows(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), PlanetSet.Traditional), Times.Once);
         harness.Repository.VerifyNoOtherCalls();
     }
