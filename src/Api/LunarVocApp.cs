@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LunarVoc.Api.Errors;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
 using LunarVoc.Api.Operations;
-using LunarVoc.Api.Errors;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Streams;
 using LunarVoc.Api.Swagger;

@@ -1,13 +1,13 @@
-using LunarVoc.Api.Swagger;
 using System.Globalization;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using LunarVoc.Api.Contracts;
+using LunarVoc.Api.Swagger;
 using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Moon.GetMoonPhases;
 using LunarVoc.Domain.Astrology;

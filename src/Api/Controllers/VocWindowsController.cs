@@ -1,8 +1,8 @@
-using LunarVoc.Api.Swagger;
-using LunarVoc.Api.Errors;
 using LunarVoc.Api.Contracts;
+using LunarVoc.Api.Errors;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
+using LunarVoc.Api.Swagger;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetVocWindow;
 using LunarVoc.Application.VocWindows.ListVocWindows;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using LunarVoc.Api.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LunarVoc.Api.Errors;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace LunarVoc.Api.Http;
 

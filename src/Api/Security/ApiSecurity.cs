@@ -1,6 +1,6 @@
-using LunarVoc.Application.Common;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Http;
+using LunarVoc.Application.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,5 +1,5 @@
-using LunarVoc.Api.Errors;
 using System.Threading.RateLimiting;
+using LunarVoc.Api.Errors;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;

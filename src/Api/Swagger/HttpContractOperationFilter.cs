@@ -1,7 +1,7 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using System.Reflection;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

@@ -1,14 +1,14 @@
-using LunarVoc.Application.Common.Resilience;
-using Polly.Registry;
 using System.ComponentModel.DataAnnotations;
-using LunarVoc.Application.Common;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
+using LunarVoc.Application.Common;
+using LunarVoc.Application.Common.Resilience;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 using StackExchange.Redis;
 
 namespace LunarVoc.Infrastructure.Caching;

@@ -1,10 +1,10 @@
 using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
-using LunarVoc.Application.Common.Resilience;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

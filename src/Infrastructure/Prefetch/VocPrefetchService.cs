@@ -1,8 +1,8 @@
+using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
-using LunarVoc.Application.Common.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Net;
+using System.Text.Json.Nodes;
 using LunarVoc.Api.FunctionalTests.VocWindows;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Infrastructure.Ephemeris;

@@ -230,7 +230,10 @@ public sealed class StatusPageTests
         // CSP bypassed only so that the test can inject axe-core; the page itself runs under its CSP.
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            TimezoneId = timeZone, Locale = locale, ViewportSize = new() { Width = width, Height = height }, BypassCSP = true,
+            TimezoneId = timeZone,
+            Locale = locale,
+            ViewportSize = new() { Width = width, Height = height },
+            BypassCSP = true,
         });
         return await context.NewPageAsync();
     }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using LunarVoc.Api.FunctionalTests.VocWindows;
-using Microsoft.Extensions.Options;
 using LunarVoc.Api.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.FunctionalTests.Security;
 

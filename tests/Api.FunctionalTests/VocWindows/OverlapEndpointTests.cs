@@ -30,7 +30,10 @@ public sealed class OverlapEndpointTests : VocEndpointTestBase
 
         using var response = await Client.PostAsJsonAsync("/api/lunar/voc", new
         {
-            start_at = Iso(Noon.AddHours(2)), end_at = Iso(Noon.AddHours(4)), source = "corrected", replace = true,
+            start_at = Iso(Noon.AddHours(2)),
+            end_at = Iso(Noon.AddHours(4)),
+            source = "corrected",
+            replace = true,
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -43,7 +46,9 @@ public sealed class OverlapEndpointTests : VocEndpointTestBase
     {
         var posts = Enumerable.Range(0, 100).Select(i => Client.PostAsJsonAsync("/api/lunar/voc", new
         {
-            start_at = Iso(Noon.AddMinutes(60 + i)), end_at = Iso(Noon.AddMinutes(180 + i)), source = $"racer-{i}",
+            start_at = Iso(Noon.AddMinutes(60 + i)),
+            end_at = Iso(Noon.AddMinutes(180 + i)),
+            source = $"racer-{i}",
         }));
 
         var responses = await Task.WhenAll(posts);

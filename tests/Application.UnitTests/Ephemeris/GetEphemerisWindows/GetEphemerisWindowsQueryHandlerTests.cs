@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
+using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetVocStatus;
+using LunarVoc.Domain.Astrology;
+using LunarVoc.Domain.VocWindows;
 using Moq;
 
 namespace LunarVoc.Application.UnitTests.Ephemeris.GetEphemerisWindows;

@@ -1,9 +1,9 @@
+using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.Moon.GetMoon;
 using LunarVoc.Application.Moon.GetMoonPhases;
 using LunarVoc.Application.VocWindows;
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
