@@ -53,6 +53,22 @@ public sealed class LunarVocApiFactory(FakeTimeProvider time, IDictionary<string
     }
 
     /// <summary>
+    /// Sends while moving the fake clock on in 100 ms steps, so retry delays and timeouts inside the
+    /// service elapse; the short real-time poll only waits for the database's I/O, never for time to pass.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAdvancing(Func<Task<HttpResponseMessage>> send)
+    {
+        var pending = send();
+        for (var i = 0; i < 3_000 && !pending.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(pending, Task.Delay(10));
+        }
+
+        return await pending;
+    }
+
+    /// <summary>
     /// Stops the host while its clock moves on. On a real clock, work still in flight at shutdown (a
     /// retry's back-off, a refresh left running in the background) finishes while the host stops, and
     /// the resilience pipelines wait for it; on a clock that stands still they would wait for ever.

@@ -56,8 +56,14 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
     [JsonIgnore]
     public TimeSpan Age => Now - Snapshot.FetchedAt;
 
-    /// <summary>The answer at the instant the windows were read, fresh for <paramref name="ttl"/>.</summary>
-    public static VocAnswer Of(VocWindowSnapshot snapshot, TimeSpan ttl) => new(snapshot, ttl, snapshot.FetchedAt);
+    /// <summary>Reads the windows from now to now + <paramref name="lookahead"/>: the answer at that instant, fresh for <paramref name="ttl"/>.</summary>
+    public static async ValueTask<VocAnswer> ReadAsync(
+        IVocWindowRepository repository, TimeProvider timeProvider, TimeSpan lookahead, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var windows = await repository.GetWindowsAsync(now, now + lookahead, cancellationToken).ConfigureAwait(false);
+        return new VocAnswer(new VocWindowSnapshot(windows, now), ttl, now);
+    }
 
     public VocAnswer At(DateTimeOffset now) => now == Now ? this : new(Snapshot, Ttl, now);
 

@@ -23,13 +23,4 @@ public sealed record VocWindowSnapshot(ImmutableArray<VocWindow> Windows, DateTi
 
     public VocWindowSnapshot WithCacheStatus(CacheStatus status) =>
         status == CacheStatus ? this : this with { CacheStatus = status };
-
-    /// <summary>Reads the windows that matter from now until now + <paramref name="lookahead"/>.</summary>
-    public static async ValueTask<VocWindowSnapshot> ReadAsync(
-        IVocWindowRepository repository, TimeProvider timeProvider, TimeSpan lookahead, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var windows = await repository.GetWindowsAsync(now, now + lookahead, cancellationToken).ConfigureAwait(false);
-        return new VocWindowSnapshot(windows, now);
-    }
 }

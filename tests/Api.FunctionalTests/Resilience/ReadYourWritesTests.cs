@@ -37,7 +37,7 @@ public sealed class ReadYourWritesTests
         await ReadFresh(client);
         using var stream = await OpenStream(client);
         await stream.NextStatusAsync();
-        await BreakTheDatabase([client]);
+        await BreakTheDatabase([api], [client]);
 
         using var post = await Post(client, Noon.AddHours(6), Noon.AddHours(8), "after-outage");
         var status = await Json(client, "/api/lunar/voc/status");
@@ -61,7 +61,7 @@ public sealed class ReadYourWritesTests
         await Post(clientA, Noon.AddHours(-1), Noon.AddHours(5), "before-outage");
         await ReadFresh(clientA);
         await ReadFresh(clientB);
-        await BreakTheDatabase([clientA, clientB]);
+        await BreakTheDatabase([a, b], [clientA, clientB]);
 
         using var post = await Post(clientA, Noon.AddHours(6), Noon.AddHours(8), "after-outage");
         var waited = TimeSpan.Zero;
@@ -86,15 +86,15 @@ public sealed class ReadYourWritesTests
     }
 
     /// <summary>The database stops for longer than the TTLs; every instance serves stale until its outage breaker opens; then it starts again.</summary>
-    private async Task BreakTheDatabase(HttpClient[] clients)
+    private async Task BreakTheDatabase(LunarVocApiFactory[] factories, HttpClient[] clients)
     {
         ApiHost.Cluster.Halt();
         _time.Advance(TimeSpan.FromSeconds(130));
-        foreach (var client in clients)
+        foreach (var (factory, client) in factories.Zip(clients))
         {
             for (var read = 0; read < 3; read++)
             {
-                using var stale = await SendAdvancing(() => client.GetAsync("/api/lunar/voc/status"));
+                using var stale = await factory.SendAdvancing(() => client.GetAsync("/api/lunar/voc/status"));
                 var body = JsonNode.Parse(await stale.Content.ReadAsStringAsync())!;
                 Assert.That(body["stale"]!.GetValue<bool>(), Is.True, "served from the last good answer during the outage");
             }
@@ -159,18 +159,5 @@ public sealed class ReadYourWritesTests
         }
 
         throw new AssertionException($"no event showed {source}");
-    }
-
-    /// <summary>Moves the service's clock on while a request waits on it (retry delays); real time only for I/O.</summary>
-    private async Task<HttpResponseMessage> SendAdvancing(Func<Task<HttpResponseMessage>> send)
-    {
-        var pending = send();
-        for (var i = 0; i < 3_000 && !pending.IsCompleted; i++)
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.WhenAny(pending, Task.Delay(5));
-        }
-
-        return await pending;
     }
 }

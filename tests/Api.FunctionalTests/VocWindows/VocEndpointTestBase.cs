@@ -53,17 +53,7 @@ public abstract class VocEndpointTestBase
     /// Sends while moving the fake clock on, so retry delays and timeouts inside the service elapse;
     /// the short real-time poll only waits for the database's I/O, never for time to pass.
     /// </summary>
-    protected async Task<HttpResponseMessage> SendAdvancingClock(Func<Task<HttpResponseMessage>> send)
-    {
-        var pending = send();
-        for (var i = 0; i < 3_000 && !pending.IsCompleted; i++)
-        {
-            Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.WhenAny(pending, Task.Delay(10));
-        }
-
-        return await pending;
-    }
+    protected Task<HttpResponseMessage> SendAdvancingClock(Func<Task<HttpResponseMessage>> send) => Factory.SendAdvancing(send);
 
     /// <summary>GETs a path and checks the answer is 400 problem details whose errors name the field.</summary>
     protected async Task AssertBadRequestNaming(string path, string field)

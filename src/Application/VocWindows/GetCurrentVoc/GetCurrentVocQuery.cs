@@ -26,9 +26,6 @@ public sealed class GetCurrentVocQueryHandler(
     IOptions<CachingOptions> caching)
     : IQueryHandler<GetCurrentVocQuery, VocAnswer>
 {
-    public async ValueTask<VocAnswer> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken)
-    {
-        var snapshot = await VocWindowSnapshot.ReadAsync(repository, timeProvider, reads.Value.CurrentLookahead, cancellationToken);
-        return VocAnswer.Of(snapshot, GetCurrentVocQuery.Ttl(caching.Value));
-    }
+    public ValueTask<VocAnswer> Handle(GetCurrentVocQuery query, CancellationToken cancellationToken) =>
+        VocAnswer.ReadAsync(repository, timeProvider, reads.Value.CurrentLookahead, GetCurrentVocQuery.Ttl(caching.Value), cancellationToken);
 }

@@ -26,9 +26,6 @@ public sealed class GetVocStatusQueryHandler(
     IOptions<CachingOptions> caching)
     : IQueryHandler<GetVocStatusQuery, VocAnswer>
 {
-    public async ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken)
-    {
-        var snapshot = await VocWindowSnapshot.ReadAsync(repository, timeProvider, reads.Value.StatusLookahead, cancellationToken);
-        return VocAnswer.Of(snapshot, GetVocStatusQuery.Ttl(caching.Value));
-    }
+    public ValueTask<VocAnswer> Handle(GetVocStatusQuery query, CancellationToken cancellationToken) =>
+        VocAnswer.ReadAsync(repository, timeProvider, reads.Value.StatusLookahead, GetVocStatusQuery.Ttl(caching.Value), cancellationToken);
 }
