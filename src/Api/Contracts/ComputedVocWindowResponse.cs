@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Domain.VocWindows;
+using LunarVoc.Api.Swagger;
+using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -15,8 +17,8 @@ namespace LunarVoc.Api.Contracts;
 public sealed record ComputedVocWindowResponse(
     DateTimeOffset StartAt,
     DateTimeOffset EndAt,
-    string Sign,
-    string NextSign,
+    [property: WireNames(typeof(ZodiacSign))] string Sign,
+    [property: WireNames(typeof(ZodiacSign))] string NextSign,
     LastAspectResponse? LastAspect,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartLocal = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndLocal = null)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Application.Moon;
 using LunarVoc.Domain.Astrology;
+using LunarVoc.Api.Swagger;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -30,9 +31,9 @@ namespace LunarVoc.Api.Contracts;
 public sealed record MoonResponse(
     DateTimeOffset At,
     double Longitude,
-    string Sign,
+    [property: WireNames(typeof(ZodiacSign))] string Sign,
     double Degree,
-    string Phase,
+    [property: WireNames(typeof(MoonPhase), WireCase.Snake)] string Phase,
     double Illumination,
     double AgeDays,
     DateTimeOffset PreviousNewMoon,
@@ -85,7 +86,7 @@ public sealed record MoonResponse(
 /// <param name="At" example="2026-11-25T04:31:09Z">When (UTC).</param>
 /// <param name="AtLocal" example="2026-11-25T05:31:09+01:00">at in the zone asked for with ?tz= (only then).</param>
 public sealed record MoonIngressResponse(
-    string Sign,
+    [property: WireNames(typeof(ZodiacSign))] string Sign,
     DateTimeOffset At,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AtLocal = null);
 
@@ -94,7 +95,7 @@ public sealed record MoonIngressResponse(
 /// <param name="At" example="2026-11-24T14:53:37Z">The instant the Moon's elongation from the Sun is exactly 0°, 90°, 180° or 270° (UTC, to the second).</param>
 /// <param name="AtLocal" example="2026-11-24T15:53:37+01:00">at in the zone asked for with ?tz= (only then).</param>
 public sealed record MoonPhaseResponse(
-    string Phase,
+    [property: WireNames(typeof(MoonPhase), WireCase.Snake)] string Phase,
     DateTimeOffset At,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AtLocal = null)
 {

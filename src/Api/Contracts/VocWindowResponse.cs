@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Http;
 using LunarVoc.Domain.VocWindows;
+using LunarVoc.Api.Swagger;
+using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Api.Contracts;
 
@@ -19,8 +21,8 @@ public sealed record VocWindowResponse(
     DateTimeOffset StartAt,
     DateTimeOffset EndAt,
     string Source,
-    string? Sign,
-    string? NextSign,
+    [property: WireNames(typeof(ZodiacSign))] string? Sign,
+    [property: WireNames(typeof(ZodiacSign))] string? NextSign,
     LastAspectResponse? LastAspect,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartLocal = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndLocal = null)

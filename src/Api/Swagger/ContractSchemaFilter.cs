@@ -1,16 +1,22 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
+using FluentValidation;
+using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace LunarVoc.Api.Swagger;
 
-/// <summary>Schemas as the wire has them: enums by their snake_case names, nullable references typed, and optional members not required.</summary>
-internal sealed class ContractSchemaFilter : ISchemaFilter
+/// <summary>
+/// Schemas as the wire has them, from metadata only: enums by their snake_case names, string members
+/// with <see cref="WireNamesAttribute"/> by the names they carry, a request's bounds from its
+/// FluentValidation validator (the one that checks it), members with a default optional to send,
+/// nullable references typed, and answers' members required.
+/// </summary>
+internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
@@ -30,26 +36,20 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
             }
         }
 
-        foreach (var (name, property) in concrete.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        var members = concrete.Properties ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var property in context.Type.GetProperties())
         {
-            if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && property is OpenApiSchema text
-                && NamedValues.TryGetValue(name, out var values))
+            if (members.TryGetValue(WireName(property.Name), out var member) && member is OpenApiSchema text
+                && property.GetCustomAttribute<WireNamesAttribute>() is { } names)
             {
-                text.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+                text.Enum = [.. names.Values.Select(value => (JsonNode)JsonValue.Create(value))];
             }
         }
 
-        // What a window's source may be, as the validator checks it.
-        if (context.Type == typeof(Application.VocWindows.SaveVocWindow.SaveVocWindowCommand)
-            && concrete.Properties is { } members && members.TryGetValue("source", out var member) && member is OpenApiSchema source)
-        {
-            source.MinLength = 1;
-            source.MaxLength = VocWindowBounds.MaxSourceLength;
-            source.Pattern = VocWindowBounds.SourcePattern.Replace(@"\z", "$", StringComparison.Ordinal); // \z is .NET's; JSON Schema patterns are ECMA-262
-        }
+        DescribeValidatedRequest(concrete, context.Type);
 
         // A nullable member that refers to another schema: an object or null, said with its type too.
-        foreach (var property in concrete.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+        foreach (var property in members.Values.OfType<OpenApiSchema>())
         {
             if (property.AllOf is { Count: > 0 } && property.Type is JsonSchemaType.Null)
             {
@@ -67,36 +67,61 @@ internal sealed class ContractSchemaFilter : ISchemaFilter
         if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && concrete.Properties is { Count: > 0 } properties)
         {
             concrete.Required ??= new HashSet<string>();
-            var omittedWhenNull = context.Type.GetProperties()
-                .Where(property => property.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).OfType<JsonIgnoreAttribute>()
-                    .Any(ignore => ignore.Condition == JsonIgnoreCondition.WhenWritingNull))
-                .Select(property => WireName(property.Name))
-                .ToHashSet(StringComparer.Ordinal);
             var own = typeof(ProblemDetails).IsAssignableFrom(context.Type)
-                ? properties.Keys.Where(name => name == "conflicting_window")
-                : properties.Keys.Where(name => !omittedWhenNull.Contains(name));
-            foreach (var name in own.ToArray())
+                ? context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(JsonName)
+                : context.Type.GetProperties()
+                    .Where(property => property.GetCustomAttributes<JsonIgnoreAttribute>(true).All(ignore => ignore.Condition != JsonIgnoreCondition.WhenWritingNull))
+                    .Select(JsonName);
+            foreach (var name in own.Where(properties.ContainsKey))
             {
                 concrete.Required.Add(name);
             }
         }
+    }
 
-        // A member with a default the server applies (replace = false) is optional to send.
-        if (context.Type == typeof(Application.VocWindows.SaveVocWindow.SaveVocWindowCommand))
+    /// <summary>A request body with a validator: its string bounds as the validator checks them; members with a default optional.</summary>
+    private void DescribeValidatedRequest(OpenApiSchema schema, Type type)
+    {
+        if (services.GetService(typeof(IValidator<>).MakeGenericType(type)) is not IValidator validator || schema.Properties is not { } members)
         {
-            concrete.Required?.Remove("replace");
+            return;
+        }
+
+        var descriptor = validator.CreateDescriptor();
+        foreach (var property in type.GetProperties())
+        {
+            if (!members.TryGetValue(WireName(property.Name), out var member) || member is not OpenApiSchema text)
+            {
+                continue;
+            }
+
+            foreach (var (rule, _) in descriptor.GetValidatorsForMember(property.Name))
+            {
+                switch (rule)
+                {
+                    case INotEmptyValidator when property.PropertyType == typeof(string):
+                        text.MinLength = Math.Max(text.MinLength ?? 0, 1);
+                        break;
+                    case ILengthValidator length:
+                        text.MinLength = Math.Max(text.MinLength ?? 0, length.Min);
+                        text.MaxLength = length.Max > 0 ? length.Max : text.MaxLength;
+                        break;
+                    case IRegularExpressionValidator pattern:
+                        text.Pattern = pattern.Expression.Replace(@"\z", "$", StringComparison.Ordinal); // \z is .NET's; JSON Schema patterns are ECMA-262
+                        break;
+                }
+            }
+        }
+
+        var defaults = type.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Where(parameter => parameter.HasDefaultValue).Select(parameter => WireName(parameter.Name!));
+        foreach (var optional in defaults)
+        {
+            schema.Required?.Remove(optional);
         }
     }
 
-    /// <summary>String members whose values are names from the domain, as the answers write them.</summary>
-    private static readonly Dictionary<string, string[]> NamedValues = new(StringComparer.Ordinal)
-    {
-        ["sign"] = Enum.GetNames<ZodiacSign>(),
-        ["next_sign"] = Enum.GetNames<ZodiacSign>(),
-        ["planet"] = Enum.GetNames<Planet>(),
-        ["aspect"] = [.. Enum.GetNames<Aspect>().Select(name => name.ToLowerInvariant())],
-        ["phase"] = [.. Enum.GetNames<MoonPhase>().Select(WireName)],
-    };
+    private static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? WireName(property.Name);
 
     public static string WireName(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }
