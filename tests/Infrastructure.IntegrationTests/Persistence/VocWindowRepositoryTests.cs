@@ -80,6 +80,38 @@ public sealed class VocWindowRepositoryTests : RepositoryTestBase
     }
 
     [Test]
+    public async Task A_save_identical_to_the_stored_window_changes_nothing_and_tells_no_instance()
+    {
+        await using var listener = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await listener.OpenAsync();
+        var notified = new List<string>();
+        listener.Notification += (_, notification) => notified.Add(notification.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN lunarvoc_windows", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        var created = await Save(1, 2, "same");
+        var identical = await Save(1, 2, "same");
+        var changed = await Save(1, 2, "other");
+        // Notifications arrive in commit order: once a marker sent after the saves has come, theirs have too.
+        await using (var marker = new NpgsqlCommand("NOTIFY lunarvoc_windows, 'marker'", listener))
+        {
+            await marker.ExecuteNonQueryAsync();
+        }
+
+        for (var waits = 0; waits < 100 && !notified.Contains("marker"); waits++)
+        {
+            await listener.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.That((created.ChangedWindows, identical.ChangedWindows, changed.ChangedWindows), Is.EqualTo((true, false, true)));
+        Assert.That(identical.Outcome, Is.EqualTo(SaveOutcome.Updated));
+        Assert.That(identical.Window, Is.EqualTo(created.Window));
+        Assert.That(notified.Count(payload => payload != "marker"), Is.EqualTo(2), "the identical save sent no notification");
+    }
+
+    [Test]
     public async Task Concurrent_identical_saves_create_exactly_one_row()
     {
         var saves = Enumerable.Range(0, 100).Select(_ => Task.Run(() => Save(5, 6, "race")));
