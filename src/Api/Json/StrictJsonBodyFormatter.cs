@@ -49,6 +49,7 @@ internal sealed class StrictJsonBodyFormatter : TextInputFormatter
                 return Refuse(context, "$", $"The body must be a JSON object with {fields}.");
             }
 
+            // Per request, and no larger than the body (16 KiB at most: Limits:MaxRequestBodyBytes).
             var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {

@@ -61,7 +61,7 @@ public sealed partial class StalledStreamTests
         var closed = await Metric(reader, "lunarvoc_streams_closed_slow_total");
         while (closed < StalledClients && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(100);
+            await Task.Delay(50);
             closed = await Metric(reader, "lunarvoc_streams_closed_slow_total");
         }
 
