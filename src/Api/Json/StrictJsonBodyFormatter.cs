@@ -51,6 +51,11 @@ internal sealed class StrictJsonBodyFormatter : TextInputFormatter
 
             // Per request, and no larger than the body (16 KiB at most: Limits:MaxRequestBodyBytes).
             var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (!IsText(document.RootElement))
+            {
+                return Refuse(context, "$", $"The body is not valid JSON text (a string that is not UTF-8, or an escape that is not a character): expected an object with {fields}.");
+            }
+
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (!parameters.Any(p => p.Name == property.Name))
@@ -99,7 +104,34 @@ internal sealed class StrictJsonBodyFormatter : TextInputFormatter
             return null;
         }
 
-        return value.Deserialize(parameter.ParameterType, options);
+        try
+        {
+            return value.Deserialize(parameter.ParameterType, options);
+        }
+        catch (JsonException)
+        {
+            context.ModelState.TryAddModelError(name, $"The value of {name} is not of the expected type.");
+            return null;
+        }
+    }
+
+    /// <summary>Whether every key and string in the body can be read as text: the parser accepts invalid UTF-8 and lone surrogates, which fail only when read.</summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().All(property => property.Name is not null && IsText(property.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsText),
+                JsonValueKind.String => element.GetString() is not null,
+                _ => true,
+            };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The JSON kind a parameter of this type is sent as; null where the serializer decides.</summary>

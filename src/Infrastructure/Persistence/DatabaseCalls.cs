@@ -44,6 +44,14 @@ internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider
         }
     }
 
+    /// <summary>
+    /// The server refuses us rather than the statement: connection (08), authorisation (28), a missing
+    /// database (3D), privileges (42501), resources (53), operator intervention (57), system errors (58).
+    /// A fault of the deployment, not a bug in the statement; retrying only helps where Npgsql says so.
+    /// </summary>
+    private static bool Unavailable(string sqlState) =>
+        sqlState == "42501" || sqlState[..2] is "08" or "28" or "3D" or "53" or "57" or "58";
+
     private static async Task<T> TranslateAsync<T>(Func<CancellationToken, Task<T>> operation)
     {
         try
@@ -54,7 +62,7 @@ internal sealed class DatabaseCalls(IOptions<RetryOptions> options, TimeProvider
         {
             throw new DataSourceUnavailableException("The window store's schema is missing.", isTransient: false, ex);
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException || ex.IsTransient)
+        catch (NpgsqlException ex) when (ex is not PostgresException || ex.IsTransient || Unavailable(((PostgresException)ex).SqlState))
         {
             throw new DataSourceUnavailableException("The window store is unavailable.", isTransient: ex.IsTransient, ex);
         }

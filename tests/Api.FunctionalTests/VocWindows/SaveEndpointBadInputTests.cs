@@ -40,6 +40,8 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","Source":"x"}""", "Source").SetName("A key capitalised");
         yield return new TestCaseData("""[1]""", "$").SetName("An array of numbers");
         yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x","replace":{}}""", "replace").SetName("Replace as an object");
+        yield return new TestCaseData("""{"\ud800":1,"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"x"}""", "$").SetName("A key that is a lone surrogate");
+        yield return new TestCaseData("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"\udc00"}""", "$").SetName("A value that is a lone surrogate");
     }
 
     [TestCaseSource(nameof(BadBodies))]
@@ -56,6 +58,21 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         Assert.That(text, Does.Contain(field));
         Assert.That(text, Does.Not.Contain("   at "), "no stack trace");
         Assert.That(text, Does.Not.Contain("LunarVoc.").And.Not.Contain(".NET").And.Not.Contain("System."), "no internal type names");
+        Assert.That(await ApiHost.CountRowsAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_string_that_is_not_utf8_is_answered_400_not_500()
+    {
+        var body = Encoding.ASCII.GetBytes("""{"start_at":"2026-11-24T03:10:00Z","end_at":"2026-11-24T19:42:00Z","source":"--"}""");
+        body[^4] = 0xff;
+        body[^3] = 0xfe;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await Client.PostAsync("/api/lunar/voc", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
         Assert.That(await ApiHost.CountRowsAsync(), Is.Zero);
     }
 

@@ -146,4 +146,17 @@ public sealed class VocWindowRepositoryTests : RepositoryTestBase
         Assert.That(error!.IsTransient, Is.True);
         Assert.That(error.InnerException, Is.InstanceOf<NpgsqlException>());
     }
+
+    [TestCase("Database=no_such_database")]
+    [TestCase("Database=lunarvoc_missing;Username=no_such_role")]
+    public async Task A_server_that_refuses_us_surfaces_as_unavailable_not_as_a_bug(string settings)
+    {
+        await using var services = TestDatabase.BuildServices($"Host=127.0.0.1;Port={TestDatabase.Cluster.Port};Username=postgres;{settings}");
+        var repository = services.GetRequiredService<IVocWindowRepository>();
+
+        var error = Assert.ThrowsAsync<DataSourceUnavailableException>(
+            () => repository.GetWindowsAsync(Noon, Noon.AddHours(1), CancellationToken.None));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<PostgresException>());
+    }
 }
