@@ -24,14 +24,16 @@ public sealed class StreamOptions
     public int ReconnectMilliseconds { get; set; } = 5_000;
 
     /// <summary>
-    /// What a stream may have queued towards a client that does not read: its socket's send buffer (the
-    /// kernel doubles it for its own bookkeeping), besides the server's response buffer (64 KiB). Once
-    /// that is full, writes wait, and <see cref="WriteTimeoutSeconds"/> closes the stream.
+    /// What a stream may hold unread by its client: after every write the socket's unsent bytes are read
+    /// (Linux), and past this the stream is closed. The socket's send buffer is set to it as well.
     /// </summary>
     [Range(4, 4_096)]
     public int MaxQueuedKilobytes { get; set; } = 64;
 
-    /// <summary>A write (an event or a heartbeat) not taken by the client within this time closes the stream; the client may reconnect with Last-Event-ID.</summary>
+    /// <summary>
+    /// A write (an event or a heartbeat) not taken within this time closes the stream: the backstop where
+    /// the unsent bytes cannot be read (HTTP/2, other systems). The client may reconnect with Last-Event-ID.
+    /// </summary>
     [Range(1, 300)]
     public int WriteTimeoutSeconds { get; set; } = 10;
 
