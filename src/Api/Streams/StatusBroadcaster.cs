@@ -39,6 +39,9 @@ public sealed partial class StatusBroadcaster(
     private TaskCompletionSource _heartbeat = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StatusEvent? _latest;
 
+    // The last event before a rest: a stream that took it just as the loop came to rest still hears of the next one.
+    private StatusEvent? _rested;
+
     /// <summary>The latest event, once there is one; each event leads to the next (<see cref="StatusEvent.Next"/>).</summary>
     public Task<StatusEvent> LatestAsync => Volatile.Read(ref _latest) is { } latest ? Task.FromResult(latest) : Volatile.Read(ref _first).Task;
 
@@ -93,7 +96,7 @@ public sealed partial class StatusBroadcaster(
             Volatile.Write(ref _first, new TaskCompletionSource<StatusEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
-        Volatile.Write(ref _latest, null);
+        Volatile.Write(ref _rested, Interlocked.Exchange(ref _latest, null) ?? Volatile.Read(ref _rested));
         await demand.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
@@ -124,7 +127,7 @@ public sealed partial class StatusBroadcaster(
         var body = JsonSerializer.SerializeToUtf8Bytes(response, json.Value.JsonSerializerOptions);
         var published = new StatusEvent(answer, id, StatusEvent.Frame(id, body), timeProvider.GetUtcNow(), Serialize);
         Volatile.Write(ref _latest, published);
-        latest?.Followed(published);
+        (latest ?? Interlocked.Exchange(ref _rested, null))?.Followed(published);
         Volatile.Read(ref _first).TrySetResult(published);
         metrics.Published();
     }

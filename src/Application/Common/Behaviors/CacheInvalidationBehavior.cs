@@ -22,14 +22,13 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        await outage.EndAsync();
-        if (response is IWindowsChange { ChangedWindows: false })
+        if (response is not IWindowsChange { ChangedWindows: false })
         {
-            return response;
+            await invalidations.InvalidateAsync(message.InvalidatedTags);
+            changes.Announce(); // this instance's streams; other instances hear of it from the database
         }
 
-        await invalidations.InvalidateAsync(message.InvalidatedTags);
-        changes.Announce(); // this instance's streams; other instances hear of it from the database
+        await outage.EndAsync(); // the database answered
         return response;
     }
 }

@@ -82,6 +82,8 @@ public sealed class CachingBehavior<TMessage, TResponse>(
             {
                 return Remember(message.CacheKey, await refresh);
             }
+
+            cancellationToken.ThrowIfCancellationRequested(); // the caller left: no answer, stale or not
         }
         catch (DataSourceUnavailableException ex)
         {
@@ -104,36 +106,46 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
     private async ValueTask<TResponse> ReadThroughAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var fetched = false;
-        var clears = invalidations.Count;
-        var caller = Activity.Current?.Context ?? default;
-        var answer = await cache.GetOrCreateAsync(
-            message.CacheKey,
-            async token =>
+        for (var attempt = 0; ; attempt++)
+        {
+            var fetched = false;
+            var clears = invalidations.Count;
+            var caller = Activity.Current?.Context ?? default;
+            var answer = await cache.GetOrCreateAsync(
+                message.CacheKey,
+                async token =>
+                {
+                    fetched = true;
+                    return await FetchAsync(message, next, caller, token);
+                },
+                _entry,
+                _tags,
+                cancellationToken);
+
+            if (!fetched && attempt == 0 && answer.FetchedAt < invalidations.Latest)
             {
-                fetched = true;
-                return await FetchAsync(message, next, caller, token);
-            },
-            _entry,
-            _tags,
-            cancellationToken);
+                // Joined a read that began before the latest change (or got its copy): read again, once.
+                await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
+                continue;
+            }
 
-        if (!fetched)
-        {
-            _counters.Hit();
-            PipelineLog.CacheHit(logger, TMessage.CacheName, message.CacheKey);
-            return answer.At(timeProvider.GetUtcNow());
+            if (!fetched)
+            {
+                _counters.Hit();
+                PipelineLog.CacheHit(logger, TMessage.CacheName, message.CacheKey);
+                return answer.At(timeProvider.GetUtcNow());
+            }
+
+            if (invalidations.Count != clears)
+            {
+                // A change cleared the cache while this fetch read the store: what it read may predate the
+                // change, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
+                await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
+            }
+
+            _counters.Miss();
+            return answer.WithCacheStatus(CacheStatus.Miss);
         }
-
-        if (invalidations.Count != clears)
-        {
-            // A change cleared the cache while this fetch read the store: what it read may predate the
-            // change, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
-            await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
-        }
-
-        _counters.Miss();
-        return answer.WithCacheStatus(CacheStatus.Miss);
     }
 
     /// <summary>Runs the handler (through the database pipeline for a store query); what it returns is stored as a hit for the callers after this one.</summary>
@@ -195,11 +207,21 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
     private void AttemptFailed() => _counters.Failed(timeProvider.GetUtcNow());
 
+    /// <summary>Keeps the answer as the last good one unless a newer one is kept already.</summary>
     private TResponse Remember(string key, TResponse answer)
     {
-        if (answer.CacheStatus != CacheStatus.Stale && (_lastGood is not { } last || last.Key != key || last.Answer.FetchedAt != answer.FetchedAt))
+        while (answer.CacheStatus != CacheStatus.Stale)
         {
-            _lastGood = new LastGood(key, answer.WithCacheStatus(CacheStatus.Stale));
+            var last = Volatile.Read(ref _lastGood);
+            if (last is not null && last.Key == key && last.Answer.FetchedAt >= answer.FetchedAt)
+            {
+                break;
+            }
+
+            if (Interlocked.CompareExchange(ref _lastGood, new LastGood(key, answer.WithCacheStatus(CacheStatus.Stale)), last) == last)
+            {
+                break;
+            }
         }
 
         return answer;

@@ -19,14 +19,21 @@ public sealed partial class CacheInvalidations(
     private readonly ThrottledLog _cleared = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _failed = new(timeProvider, TimeSpan.FromMinutes(1));
     private long _count;
+    private long _lastTicks = long.MinValue;
 
     /// <summary>How many invalidations this instance has made; compared before and after a fetch.</summary>
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>When the latest invalidation began: an answer read before it may predate the change.</summary>
+    public DateTimeOffset Latest => Interlocked.Read(ref _lastTicks) is var ticks && ticks == long.MinValue
+        ? DateTimeOffset.MinValue
+        : new DateTimeOffset(ticks, TimeSpan.Zero);
 
     public async Task InvalidateAsync(IReadOnlyList<string> tags)
     {
         var names = queries.NamesTagged(tags);
         var cleared = string.Join(',', tags);
+        Interlocked.Exchange(ref _lastTicks, timeProvider.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _count); // first, so a fetch finishing while the tags are cleared knows to drop what it read
         statistics.Cleared(names);
         try

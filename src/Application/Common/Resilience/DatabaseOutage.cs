@@ -23,7 +23,14 @@ public sealed class DatabaseOutage(WindowChanges changes)
     {
         if (State.CircuitState != CircuitState.Closed)
         {
-            await Control.CloseAsync(CancellationToken.None);
+            try
+            {
+                await Control.CloseAsync(CancellationToken.None);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Shutting down: there is no breaker left to close.
+            }
         }
     }
 

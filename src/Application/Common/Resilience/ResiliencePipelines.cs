@@ -48,6 +48,7 @@ public static partial class ResiliencePipelines
         var random = services.GetRequiredService<Random>();
         var statistics = services.GetRequiredService<CacheStatistics>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
+        var retryLog = new ThrottledLog(services.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
 
         if (caching.OutageBreak > TimeSpan.Zero)
         {
@@ -75,7 +76,10 @@ public static partial class ResiliencePipelines
             {
                 var cache = ctx.Properties.GetValue(CacheNameKey, "unknown");
                 statistics.For(cache).Retried();
-                LogRetrying(logger, cache, failure.InnerException?.Message ?? failure.Message, attempt + 1, retry.MaxRetries, delay.TotalSeconds);
+                if (retryLog.ShouldWrite(out var occurrences))
+                {
+                    LogRetrying(logger, occurrences, cache, failure.InnerException?.Message ?? failure.Message, attempt + 1, retry.MaxRetries, delay.TotalSeconds);
+                }
             });
     }
 
@@ -107,6 +111,6 @@ public static partial class ResiliencePipelines
             },
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
-    private static partial void LogRetrying(ILogger logger, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Occurrences} database reads retried since the last report; latest {Cache}: database error ({Reason}), retry {Retry}/{MaxRetries} in {DelaySeconds:0.00}s")]
+    private static partial void LogRetrying(ILogger logger, long occurrences, string cache, string? reason, int retry, int maxRetries, double delaySeconds);
 }

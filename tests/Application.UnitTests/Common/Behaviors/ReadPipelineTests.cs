@@ -110,6 +110,27 @@ public sealed class ReadPipelineTests
     }
 
     [Test]
+    public async Task A_read_that_joins_a_fetch_begun_before_a_write_reads_again()
+    {
+        await using var harness = new PipelineHarness();
+        var slow = new TaskCompletionSource<ImmutableArray<VocWindow>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Repository.SetupSequence(r => r.GetWindowsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(slow.Task)
+            .ReturnsAsync(PipelineHarness.Windows("before", "after"));
+        var first = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.Sender.Send(new InvalidateVocCachesCommand());
+
+        var joined = harness.Sender.Send(new GetVocStatusQuery()).AsTask();
+        slow.SetResult(PipelineHarness.Windows("before"));
+        var afterWrite = await joined;
+        await first;
+
+        Assert.That(afterWrite.Snapshot.Windows.Select(w => w.Source), Is.EqualTo(new[] { "before", "after" }));
+        Assert.That(harness.ReadCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Status_and_current_are_cached_separately_with_their_own_ttls()
     {
         await using var harness = new PipelineHarness();
