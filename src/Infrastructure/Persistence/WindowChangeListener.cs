@@ -12,7 +12,7 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// Listens on a dedicated connection for the windows' change notifications of every instance and
 /// applies each here (caches dropped, streams woken) — within a second instead of the local
 /// lifetime. A lost connection is listened on again through the reconnect pipeline (at once, then
-/// every half second), and, notifications having perhaps been missed meanwhile, a reconnection is
+/// after waits growing from 50 ms to at most half a second), and, notifications having perhaps been missed meanwhile, a reconnection is
 /// applied as a change too. While it is down, readiness says Degraded and instances fall back to the
 /// local-lifetime bound.
 /// </summary>

@@ -14,7 +14,7 @@ internal static partial class PipelineLog
     [LoggerMessage(Message = "{Cache} cache updated {Occurrences} times since the last report (latest fetched at {FetchedAt:o})")]
     public static partial void CacheUpdated(ILogger logger, LogLevel level, string cache, long occurrences, DateTimeOffset fetchedAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s) because {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest stale (age {AgeSeconds:0}s): {Reason}")]
     public static partial void StaleServed(ILogger logger, string cache, long occurrences, double ageSeconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Cache}: {Occurrences} answers served stale or refused since the last report; latest refused: database unavailable and no answer to fall back on")]

@@ -26,7 +26,7 @@ public static partial class ResiliencePipelines
         });
 
     /// <summary>
-    /// Listening again after the connection is lost: at once, then every half second at most, for as long
+    /// Listening again after the connection is lost: at once, then after waits growing from 50 ms to at most half a second, for as long
     /// as the service runs, so listening resumes within a second of the database answering again.
     /// </summary>
     private static void ConfigureReconnect(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
