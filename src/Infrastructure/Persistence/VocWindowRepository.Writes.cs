@@ -32,6 +32,10 @@ internal sealed partial class VocWindowRepository
 
     private const string FirstOverlappingSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at LIMIT 1";
 
+    // The same overlap as OverlapsRange, by comparisons: no range is built from the bounds sent, so bounds
+    // the wrong way round reach the table's own check.
+    private const string FirstOtherOverlappingSql = $"SELECT {Columns} FROM voc_windows WHERE start_at < @EndAt AND end_at > @StartAt AND (start_at, end_at) <> (@StartAt, @EndAt) ORDER BY start_at LIMIT 1";
+
     private const string OverlappingForUpdateSql = $"SELECT {Columns} FROM voc_windows WHERE {OverlapsRange} ORDER BY start_at FOR UPDATE";
 
     // Writes take turns: two overlapping replaces would otherwise each lock rows the other deletes
@@ -62,6 +66,12 @@ internal sealed partial class VocWindowRepository
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
+                if (!replaceOverlapping && await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
+                        FirstOtherOverlappingSql, bounds, transaction, cancellationToken: cancellationToken)) is { } inTheWay)
+                {
+                    return new SaveResult(SaveOutcome.Conflict, inTheWay.ToWindow(), ChangedWindows: false); // under the lock: committed, and still there
+                }
+
                 var deleted = replaceOverlapping
                     ? await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken))
                     : 0;
@@ -78,10 +88,12 @@ internal sealed partial class VocWindowRepository
             }
             catch (PostgresException ex) when (ex.SqlState == ExclusionViolation)
             {
-                // Writes take turns, so the window in the way is committed: name it.
-                var blocking = await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
+                // A writer outside the service got in the way: name its window if it is still there.
+                var blocking = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
                     FirstOverlappingSql, bounds, cancellationToken: cancellationToken));
-                return new SaveResult(SaveOutcome.Conflict, blocking.ToWindow(), ChangedWindows: false);
+                return blocking is null
+                    ? throw new Application.Common.Exceptions.DataSourceUnavailableException("The stored windows changed during the save; send it again.", isTransient: true, ex)
+                    : new SaveResult(SaveOutcome.Conflict, blocking.ToWindow(), ChangedWindows: false);
             }
         }, cancellationToken);
 
