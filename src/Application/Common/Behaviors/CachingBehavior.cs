@@ -41,6 +41,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
     private readonly HybridCacheEntryOptions _entry = EntryOptions(TMessage.Ttl(options.Value), options.Value, sharedCache is not null);
     private readonly string[] _tags = [.. TMessage.Tags];
+    private readonly TagStamp[] _stamps = [.. TMessage.Tags.Select(invalidations.For)];
     private readonly CacheCounters _counters = statistics.For(TMessage.CacheName);
     private readonly ResiliencePipeline _database = pipelines.GetPipeline(ResiliencePipelines.DatabaseRead);
 
@@ -109,7 +110,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         for (var attempt = 0; ; attempt++)
         {
             var fetched = false;
-            var clears = invalidations.Count;
+            var clears = Invalidations();
             var caller = Activity.Current?.Context ?? default;
             var answer = await cache.GetOrCreateAsync(
                 message.CacheKey,
@@ -122,7 +123,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
                 _tags,
                 cancellationToken);
 
-            if (!fetched && attempt == 0 && answer.FetchedAt < invalidations.Latest)
+            if (!fetched && attempt == 0 && answer.FetchedAt < LatestInvalidation())
             {
                 // Joined a read that began before the latest change (or got its copy): read again, once.
                 await cache.RemoveAsync(message.CacheKey, CancellationToken.None);
@@ -136,7 +137,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
                 return answer.At(timeProvider.GetUtcNow());
             }
 
-            if (invalidations.Count != clears)
+            if (Invalidations() != clears)
             {
                 // A change cleared the cache while this fetch read the store: what it read may predate the
                 // change, yet HybridCache stores it as newer than the clearing. Drop it so the next read fetches.
@@ -203,6 +204,28 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private long Invalidations()
+    {
+        var count = 0L;
+        foreach (var stamp in _stamps)
+        {
+            count += stamp.Count;
+        }
+
+        return count;
+    }
+
+    private DateTimeOffset LatestInvalidation()
+    {
+        var latest = DateTimeOffset.MinValue;
+        foreach (var stamp in _stamps)
+        {
+            latest = stamp.Latest > latest ? stamp.Latest : latest;
+        }
+
+        return latest;
     }
 
     private void AttemptFailed() => _counters.Failed(timeProvider.GetUtcNow());

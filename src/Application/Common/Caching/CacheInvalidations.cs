@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LunarVoc.Application.Common.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
@@ -5,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace LunarVoc.Application.Common.Caching;
 
 /// <summary>
-/// Drops the cached answers that a change makes out of date, here and in the shared cache, and counts
-/// the drops: a fetch that saw the count move while it read may hold data from before the change, so
-/// the caching behavior does not keep it. Logged as a summary at most once a minute, however many come.
+/// Drops the cached answers that a change makes out of date, here and in the shared cache, and stamps
+/// each tag (<see cref="TagStamp"/>): a fetch that saw its tags' stamps move while it read may hold data
+/// from before the change, so the caching behavior does not keep it. Logged as a summary at most once
+/// a minute, however many come.
 /// </summary>
 public sealed partial class CacheInvalidations(
     HybridCache cache,
@@ -18,23 +20,22 @@ public sealed partial class CacheInvalidations(
 {
     private readonly ThrottledLog _cleared = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _failed = new(timeProvider, TimeSpan.FromMinutes(1));
-    private long _count;
-    private long _lastTicks = long.MinValue;
+    // One per tag named in code (a handful), never per request.
+    private readonly ConcurrentDictionary<string, TagStamp> _stamps = new(StringComparer.Ordinal);
 
-    /// <summary>How many invalidations this instance has made; compared before and after a fetch.</summary>
-    public long Count => Interlocked.Read(ref _count);
-
-    /// <summary>When the latest invalidation began: an answer read before it may predate the change.</summary>
-    public DateTimeOffset Latest => Interlocked.Read(ref _lastTicks) is var ticks && ticks == long.MinValue
-        ? DateTimeOffset.MinValue
-        : new DateTimeOffset(ticks, TimeSpan.Zero);
+    /// <summary>The invalidations of one tag so far: a cached query keeps its tags' stamps and compares them around a fetch.</summary>
+    public TagStamp For(string tag) => _stamps.GetOrAdd(tag, static _ => new TagStamp());
 
     public async Task InvalidateAsync(IReadOnlyList<string> tags)
     {
         var names = queries.NamesTagged(tags);
         var cleared = string.Join(',', tags);
-        Interlocked.Exchange(ref _lastTicks, timeProvider.GetUtcNow().UtcTicks);
-        Interlocked.Increment(ref _count); // first, so a fetch finishing while the tags are cleared knows to drop what it read
+        var now = timeProvider.GetUtcNow();
+        foreach (var tag in tags)
+        {
+            For(tag).Mark(now); // first, so a fetch finishing while the tags are cleared knows to drop what it read
+        }
+
         statistics.Cleared(names);
         try
         {
@@ -62,4 +63,23 @@ public sealed partial class CacheInvalidations(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear caches {Tags} ({Occurrences} times since the last report); cached reads catch up within their TTL")]
     private static partial void LogFailed(ILogger logger, Exception exception, long occurrences, string tags);
+}
+
+/// <summary>How many times a tag was invalidated, and when the latest began: an answer read before it may predate the change.</summary>
+public sealed class TagStamp
+{
+    private long _count;
+    private long _latestTicks = long.MinValue;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public DateTimeOffset Latest => Interlocked.Read(ref _latestTicks) is var ticks && ticks == long.MinValue
+        ? DateTimeOffset.MinValue
+        : new DateTimeOffset(ticks, TimeSpan.Zero);
+
+    internal void Mark(DateTimeOffset at)
+    {
+        Interlocked.Exchange(ref _latestTicks, at.UtcTicks);
+        Interlocked.Increment(ref _count);
+    }
 }

@@ -37,6 +37,23 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
     }
 
     [Test]
+    public async Task Writes_to_the_stored_windows_do_not_make_the_computed_years_compute_again()
+    {
+        var calculator = new CountingCalculator();
+        await using var harness = new PipelineHarness(calculator: calculator);
+        await harness.Sender.Send(new GetEphemerisWindowsQuery(Start2025, Start2025.AddDays(30), PlanetSet.Modern));
+
+        for (var write = 0; write < 20; write++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            await harness.Sender.Send(new LunarVoc.Application.VocWindows.InvalidateCaches.InvalidateVocCachesCommand());
+            await harness.Sender.Send(new GetEphemerisWindowsQuery(Start2025, Start2025.AddDays(30), PlanetSet.Modern));
+        }
+
+        Assert.That(calculator.Ranges, Has.Count.EqualTo(1), "the years are not tagged with the stored windows");
+    }
+
+    [Test]
     public async Task A_window_crossing_new_year_is_answered_once()
     {
         var crossing = Window(new DateTimeOffset(2025, 12, 31, 20, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 4, 0, 0, TimeSpan.Zero));
