@@ -84,6 +84,8 @@ public sealed class CachingBehavior<TMessage, TResponse>(
                 return Remember(message.CacheKey, await refresh);
             }
 
+            // The refresh goes on for the callers after this one; its failure is observed here.
+            _ = refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested(); // the caller left: no answer, stale or not
         }
         catch (DataSourceUnavailableException ex)
@@ -101,7 +103,6 @@ public sealed class CachingBehavior<TMessage, TResponse>(
             return Serve(stale.Answer, ex.Message);
         }
 
-        _ = refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return Serve(stale.Answer, "the refresh is slow");
     }
 
