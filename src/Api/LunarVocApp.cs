@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Errors;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Json;
 using LunarVoc.Api.Operations;
 using LunarVoc.Api.Security;
@@ -10,7 +8,6 @@ using LunarVoc.Api.Streams;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application;
 using LunarVoc.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api;
 

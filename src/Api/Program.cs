@@ -1,6 +1,5 @@
 using LunarVoc.Api;
 using LunarVoc.Application.Common.Exceptions;
-using Microsoft.Extensions.Options;
 
 var app = LunarVocApp.Build(args);
 

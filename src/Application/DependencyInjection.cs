@@ -1,9 +1,5 @@
 using FluentValidation;
 using LunarVoc.Application.Common;
-using LunarVoc.Application.Common.Behaviors;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.Common.Resilience;
-using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;

@@ -1,8 +1,6 @@
-using Dapper;
 using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
-using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Infrastructure.Caching;
 using LunarVoc.Infrastructure.Ephemeris;
@@ -10,9 +8,6 @@ using LunarVoc.Infrastructure.Persistence;
 using LunarVoc.Infrastructure.Prefetch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure;
 

@@ -1,10 +1,8 @@
-using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Infrastructure.Caching;
 using LunarVoc.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure;
 

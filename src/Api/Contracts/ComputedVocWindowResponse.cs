@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
-using LunarVoc.Api.Http;
-using LunarVoc.Domain.VocWindows;
 using LunarVoc.Api.Swagger;
-using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Api.Contracts;
 

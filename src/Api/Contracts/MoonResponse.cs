@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using LunarVoc.Api.Http;
-using LunarVoc.Application.Moon;
-using LunarVoc.Domain.Astrology;
 using LunarVoc.Api.Swagger;
+using LunarVoc.Application.Moon;
 
 namespace LunarVoc.Api.Contracts;
 

@@ -1,7 +1,3 @@
-using LunarVoc.Api.Http;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.VocWindows;
-
 namespace LunarVoc.Api.Contracts;
 
 /// <summary>Whether the Moon is void now.</summary>

@@ -1,19 +1,12 @@
-using System.Globalization;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
 using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Moon.GetMoonPhases;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LunarVoc.Api.Controllers;
 

@@ -1,10 +1,5 @@
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
-using LunarVoc.Domain.Astrology;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LunarVoc.Api.Controllers;

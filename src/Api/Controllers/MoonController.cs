@@ -1,9 +1,5 @@
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
 using LunarVoc.Application.Moon.GetMoon;
 using LunarVoc.Application.Moon.GetMoonPhases;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LunarVoc.Api.Controllers;

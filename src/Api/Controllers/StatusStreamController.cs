@@ -1,5 +1,4 @@
 using LunarVoc.Api.Streams;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LunarVoc.Api.Controllers;
 

@@ -1,12 +1,7 @@
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.InvalidateCaches;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LunarVoc.Api.Controllers;

@@ -1,9 +1,5 @@
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LunarVoc.Api.Controllers;
 

@@ -1,15 +1,10 @@
-using LunarVoc.Api.Contracts;
 using LunarVoc.Api.Errors;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Swagger;
-using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetVocWindow;
 using LunarVoc.Application.VocWindows.ListVocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.RateLimiting;
 

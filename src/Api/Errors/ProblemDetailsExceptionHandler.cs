@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LunarVoc.Api.Errors;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using LunarVoc.Api.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LunarVoc.Api.Errors;

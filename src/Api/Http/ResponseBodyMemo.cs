@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.VocWindows;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace LunarVoc.Api.Http;
 
@@ -74,4 +70,56 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
     private sealed record Body(byte[] Bytes, string ETag);
 
     private sealed record Memo(object Source, DateTimeOffset? From, DateTimeOffset? Until, Body Body);
+}
+
+/// <summary>
+/// The one conditional-GET path: a 200 answer whose body is already serialised, with its entity tag
+/// and how long clients may keep it — written as it is, or as 304 with no body when the client
+/// already holds it (If-None-Match). JSON reads and the calendar feed alike.
+/// </summary>
+internal sealed class CacheableBytesResult(byte[] body, string etag, TimeSpan maxAge, string contentType = CacheableBytesResult.Json, string? fileName = null)
+    : IActionResult
+{
+    public const string Json = "application/json; charset=utf-8";
+
+    /// <summary>A body whose entity tag is worked out from its bytes.</summary>
+    public CacheableBytesResult(byte[] body, TimeSpan maxAge, string contentType = Json, string? fileName = null)
+        : this(body, ETagOf(body), maxAge, contentType, fileName)
+    {
+    }
+
+    /// <summary>A strong entity tag: the first 16 bytes of the body's SHA-256, base64url.</summary>
+    public static string ETagOf(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(body, hash);
+        return $"\"{Convert.ToBase64String(hash[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+    }
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={Math.Max(0, (long)maxAge.TotalSeconds)}");
+        if (ClientHoldsIt(context.HttpContext.Request))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (fileName is not null)
+        {
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
+        }
+
+        return response.Body.WriteAsync(body, context.HttpContext.RequestAborted).AsTask();
+    }
+
+    /// <summary>Whether If-None-Match is "*" or names this body (weak comparison, RFC 9110 §13.1.2).</summary>
+    private bool ClientHoldsIt(HttpRequest request) =>
+        request.Headers.IfNoneMatch.Count > 0
+        && request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 }

@@ -1,10 +1,6 @@
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
-using LunarVoc.Api.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Json;
 

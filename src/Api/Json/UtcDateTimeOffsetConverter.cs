@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using LunarVoc.Api.Http;
 
 namespace LunarVoc.Api.Json;
 

@@ -1,10 +1,8 @@
 using LunarVoc.Api.Errors;
-using LunarVoc.Api.Http;
 using LunarVoc.Application.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using LunarVoc.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 

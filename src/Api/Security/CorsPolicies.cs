@@ -1,6 +1,4 @@
-using LunarVoc.Api.Http;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using LunarVoc.Application.Common.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 

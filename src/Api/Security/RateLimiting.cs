@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using LunarVoc.Api.Errors;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Security;
 

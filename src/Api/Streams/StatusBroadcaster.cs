@@ -1,15 +1,7 @@
-using System.Text.Json;
-using LunarVoc.Api.Contracts;
-using LunarVoc.Api.Http;
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Hosting;
-using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.GetVocStatus;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Streams;
 

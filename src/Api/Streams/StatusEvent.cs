@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using LunarVoc.Application.VocWindows;
 
 namespace LunarVoc.Api.Streams;
 

@@ -6,7 +6,6 @@ using LunarVoc.Api.Security;
 using LunarVoc.Application.Common.Telemetry;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Api.Streams;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LunarVoc.Api.Streams;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using LunarVoc.Api.Http;
 using LunarVoc.Api.Security;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.OpenApi;

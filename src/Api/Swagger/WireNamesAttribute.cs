@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LunarVoc.Api.Swagger;
 
 /// <summary>A string member of an answer whose values are the names of a domain enum, as the answers write them: the OpenAPI document lists them.</summary>

@@ -1,10 +1,9 @@
 using FluentValidation;
-using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Application.Ephemeris;
 
 /// <summary>A read of a range computed by the ephemeris: windows or phases.</summary>
-public interface IEphemerisRangeQuery
+public interface IEphemerisRangeQuery : IValidated
 {
     /// <summary>The longest range one request may ask for: its cost is bounded by as many cached years.</summary>
     public const int MaxYears = 10;

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-
 namespace LunarVoc.Application.Ephemeris;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.ComponentModel;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.Moon;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Domain.VocWindows;
-
 namespace LunarVoc.Application.VocWindows;
 
 /// <summary>The store of void-of-course windows. Stored windows never overlap.</summary>

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.VocWindows;
 
@@ -22,14 +20,9 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
         Ttl = ttl;
         Now = now;
         Status = snapshot.StatusAt(now);
-        var until = snapshot.FetchedAt + ttl;
-        if (Status.ValidUntil is { } change && change < until)
-        {
-            until = change;
-        }
-
-        var maxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : until - now;
-        MaxAge = TimeSpan.FromSeconds(Math.Floor(Math.Max(0, maxAge.TotalSeconds)));
+        var expires = snapshot.FetchedAt + ttl;
+        var until = Status.ValidUntil < expires ? Status.ValidUntil.Value : expires;
+        MaxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (until - now).TotalSeconds)));
     }
 
     public VocWindowSnapshot Snapshot { get; }
@@ -69,4 +62,24 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
 
     public VocAnswer WithCacheStatus(CacheStatus status) =>
         status == CacheStatus ? this : new(Snapshot.WithCacheStatus(status), Ttl, Now);
+}
+
+/// <summary>
+/// The windows read from the store at <see cref="FetchedAt"/>, covering enough time ahead that
+/// the status can be derived from them for any later instant while they are in use.
+/// Immutable, so a cache can hand out the same instance to every caller.
+/// </summary>
+[ImmutableObject(true)]
+public sealed record VocWindowSnapshot(ImmutableArray<VocWindow> Windows, DateTimeOffset FetchedAt)
+    : ICacheableResponse<VocWindowSnapshot>
+{
+    /// <summary>The cache tag of every read of stored windows: each change to them invalidates it.</summary>
+    public static readonly IReadOnlyList<string> Tags = ["voc-windows"];
+
+    public CacheStatus CacheStatus { get; init; }
+
+    public VocStatus StatusAt(DateTimeOffset instant) => VocStatus.At(instant, Windows);
+
+    public VocWindowSnapshot WithCacheStatus(CacheStatus status) =>
+        status == CacheStatus ? this : this with { CacheStatus = status };
 }

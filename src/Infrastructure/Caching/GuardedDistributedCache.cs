@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
-using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.Common.Telemetry;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 

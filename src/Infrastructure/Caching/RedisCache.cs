@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using LunarVoc.Application.Common;
-using LunarVoc.Application.Common.Resilience;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.Registry;
 using StackExchange.Redis;
 

@@ -1,4 +1,3 @@
-using LunarVoc.Domain.Astrology;
 using LunarVoc.Infrastructure.Ephemeris.Tables;
 
 namespace LunarVoc.Infrastructure.Ephemeris;

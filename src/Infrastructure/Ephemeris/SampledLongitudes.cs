@@ -1,5 +1,3 @@
-using LunarVoc.Domain.Astrology;
-
 namespace LunarVoc.Infrastructure.Ephemeris;
 
 /// <summary>

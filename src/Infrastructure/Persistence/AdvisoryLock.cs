@@ -1,5 +1,4 @@
 using LunarVoc.Application.Common.Locking;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

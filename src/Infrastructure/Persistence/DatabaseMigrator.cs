@@ -1,7 +1,5 @@
 using DbUp;
 using DbUp.Engine.Output;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

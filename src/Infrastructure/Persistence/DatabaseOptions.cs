@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

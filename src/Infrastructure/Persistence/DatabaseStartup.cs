@@ -1,9 +1,4 @@
-using LunarVoc.Application.Common.Exceptions;
-using LunarVoc.Application.Common.Resilience;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using Polly;
 
 namespace LunarVoc.Infrastructure.Persistence;

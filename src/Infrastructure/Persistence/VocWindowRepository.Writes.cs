@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using Dapper;
-using LunarVoc.Application.VocWindows;
-using LunarVoc.Domain.VocWindows;
-using Npgsql;
-
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>The repository's writes: one transaction each, taking turns, announced to every instance only when they change something.</summary>

@@ -1,15 +1,13 @@
-using System.Collections.Immutable;
-using Dapper;
-using LunarVoc.Application.VocWindows;
-using LunarVoc.Domain.VocWindows;
-using Npgsql;
-
 namespace LunarVoc.Infrastructure.Persistence;
 
-/// <summary>The window store on PostgreSQL: its reads here, one statement each; its writes in <c>VocWindowRepository.Writes.cs</c>.</summary>
+/// <summary>
+/// The window store on PostgreSQL, one statement per call: the status read here; browsing (one
+/// window, a page) in <c>VocWindowRepository.Browse.cs</c>; the writes in <c>VocWindowRepository.Writes.cs</c>.
+/// </summary>
 internal sealed partial class VocWindowRepository(NpgsqlDataSource dataSource, DatabaseCalls calls, WindowChangeFeed changes) : IVocWindowRepository
 {
     private const string Columns = "id, start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect";
+
     // Two disjoint halves in one statement: what overlaps [from, until], and the first window after.
     private const string WindowsSql = $"""
         (SELECT {Columns}
@@ -24,38 +22,9 @@ internal sealed partial class VocWindowRepository(NpgsqlDataSource dataSource, D
         ORDER BY start_at
         """;
 
-    private const string ByIdSql = $"SELECT {Columns} FROM voc_windows WHERE id = @Id";
-
-    private const string ListSql = $"""
-        SELECT {Columns}
-          FROM voc_windows
-         WHERE end_at > @From AND start_at < @Until AND start_at > @After
-         ORDER BY start_at
-         LIMIT @Limit
-        """;
-
-    // Before every window the service can hold (the ephemeris starts in 1900).
-    private static readonly DateTimeOffset BeforeAnyWindow = new(1800, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public Task<ImmutableArray<VocWindow>> GetWindowsAsync(
         DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
         QueryAsync(WindowsSql, new { From = from.ToUniversalTime(), Until = until.ToUniversalTime() }, cancellationToken);
-
-    public Task<VocWindow?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
-        calls.RunAsync(async cancellationToken =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(
-                ByIdSql, new { Id = id }, cancellationToken: cancellationToken));
-            return row?.ToWindow();
-        }, cancellationToken);
-
-    public Task<ImmutableArray<VocWindow>> ListAsync(
-        DateTimeOffset from, DateTimeOffset until, DateTimeOffset? after, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(
-            ListSql,
-            new { From = from.ToUniversalTime(), Until = until.ToUniversalTime(), After = (after ?? BeforeAnyWindow).ToUniversalTime(), Limit = limit },
-            cancellationToken);
 
     private Task<ImmutableArray<VocWindow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         calls.RunAsync(async cancellationToken =>

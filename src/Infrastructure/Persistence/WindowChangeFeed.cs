@@ -1,5 +1,4 @@
 using LunarVoc.Application.VocWindows.Changes;
-using Npgsql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

@@ -1,8 +1,6 @@
 using LunarVoc.Application.Common.Hosting;
-using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.VocWindows.Changes;
 using Mediator;
-using Npgsql;
 using Polly;
 using Polly.Registry;
 

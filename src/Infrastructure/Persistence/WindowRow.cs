@@ -1,6 +1,3 @@
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>A voc_windows row as Dapper reads it; enums are stored by name.</summary>

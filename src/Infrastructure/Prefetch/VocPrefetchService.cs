@@ -3,8 +3,6 @@ using LunarVoc.Application.VocWindows.GetCurrentVoc;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
 using Mediator;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Infrastructure.Prefetch;
 

@@ -26,27 +26,47 @@ public sealed partial class ArchitectureDocumentTests
     }
 
     [Test]
-    public void Each_walks_total_is_the_sum_of_its_files()
+    public void Each_tables_total_is_the_sum_of_its_files()
     {
-        var sections = Document.Split("\n## ", StringSplitOptions.RemoveEmptyEntries);
-        var totals = 0;
-        foreach (var section in sections)
+        var tables = Tables().ToList();
+        foreach (var (heading, rows, files, lines) in tables)
         {
-            if (TotalRow().Match(section) is not { Success: true } total)
+            Assert.That(files, Is.EqualTo(rows.Count), heading);
+            Assert.That(lines, Is.EqualTo(rows.Sum(row => row.Lines)), heading);
+        }
+
+        Assert.That(tables.Count(table => table.Heading.StartsWith("The path", StringComparison.Ordinal)), Is.EqualTo(3), "the status, write and stream paths");
+    }
+
+    [Test]
+    public void The_status_path_holds_to_ten_files_and_seven_hundred_lines()
+    {
+        var path = Tables().First(table => table.Heading.StartsWith("The path", StringComparison.Ordinal));
+
+        Assert.That(path.Rows, Has.Count.InRange(1, 10));
+        Assert.That(path.Rows.Sum(row => LinesOf(row.Path)), Is.LessThanOrEqualTo(700));
+    }
+
+    /// <summary>Each table under a ### heading that ends in a total row: its heading, its file rows and the total it gives.</summary>
+    private static IEnumerable<(string Heading, List<(string Path, int Lines)> Rows, int Files, int Lines)> Tables()
+    {
+        foreach (var section in Document.Split("\n### ", StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            var body = section.Split("\n## ")[0];
+            if (TotalRow().Match(body) is not { Success: true } total)
             {
                 continue;
             }
 
-            var rows = FileRow().Matches(section);
-            totals++;
-            Assert.That(int.Parse(total.Groups["files"].Value, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(rows.Count), section[..40]);
-            Assert.That(
-                int.Parse(total.Groups["lines"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                Is.EqualTo(rows.Sum(row => int.Parse(row.Groups["lines"].Value, System.Globalization.CultureInfo.InvariantCulture))),
-                section[..40]);
+            var rows = FileRow().Matches(body)
+                .Select(row => (row.Groups["path"].Value, int.Parse(row.Groups["lines"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            yield return (
+                section[..section.IndexOf('\n', StringComparison.Ordinal)],
+                rows,
+                int.Parse(total.Groups["files"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(total.Groups["lines"].Value, System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        Assert.That(totals, Is.EqualTo(3), "the status, write and stream walks");
     }
 
     private static int LinesOf(string path) => File.ReadAllLines(Path.Combine(Root, path)).Length;

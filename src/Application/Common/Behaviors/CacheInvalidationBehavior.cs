@@ -1,7 +1,4 @@
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.Common.Resilience;
 using LunarVoc.Application.VocWindows.Changes;
-using Mediator;
 
 namespace LunarVoc.Application.Common.Behaviors;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LunarVoc.Application.Common.Behaviors;
 
 /// <summary>The caching behavior's log lines: per request at Debug, the rest summarised.</summary>

@@ -1,12 +1,14 @@
 using FluentValidation;
-using Mediator;
 
 namespace LunarVoc.Application.Common.Behaviors;
+
+/// <summary>A message with FluentValidation validators: <see cref="ValidationBehavior{TMessage, TResponse}"/> runs them before its handler.</summary>
+public interface IValidated;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler.</summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
+    where TMessage : IValidated, IMessage
 {
     private readonly IValidator<TMessage>[] _validators = validators.ToArray();
 

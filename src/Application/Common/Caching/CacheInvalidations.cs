@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using LunarVoc.Application.Common.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Logging;
 
 namespace LunarVoc.Application.Common.Caching;
 
@@ -23,8 +21,10 @@ public sealed partial class CacheInvalidations(
     // One per tag named in code (a handful), never per request.
     private readonly ConcurrentDictionary<string, TagStamp> _stamps = new(StringComparer.Ordinal);
 
-    /// <summary>The invalidations of one tag so far: a cached query keeps its tags' stamps and compares them around a fetch.</summary>
-    public TagStamp For(string tag) => _stamps.GetOrAdd(tag, static _ => new TagStamp());
+    /// <summary>The invalidations of these tags so far: a cached query keeps its tags' stamps and compares them around a fetch.</summary>
+    public TagStamps For(IReadOnlyList<string> tags) => new([.. tags.Select(For)]);
+
+    private TagStamp For(string tag) => _stamps.GetOrAdd(tag, static _ => new TagStamp());
 
     public async Task InvalidateAsync(IReadOnlyList<string> tags)
     {
@@ -63,23 +63,4 @@ public sealed partial class CacheInvalidations(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not clear caches {Tags} ({Occurrences} times since the last report); cached reads catch up within their TTL")]
     private static partial void LogFailed(ILogger logger, Exception exception, long occurrences, string tags);
-}
-
-/// <summary>How many times a tag was invalidated, and when the latest began: an answer read before it may predate the change.</summary>
-public sealed class TagStamp
-{
-    private long _count;
-    private long _latestTicks = long.MinValue;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public DateTimeOffset Latest => Interlocked.Read(ref _latestTicks) is var ticks && ticks == long.MinValue
-        ? DateTimeOffset.MinValue
-        : new DateTimeOffset(ticks, TimeSpan.Zero);
-
-    internal void Mark(DateTimeOffset at)
-    {
-        Interlocked.Exchange(ref _latestTicks, at.UtcTicks);
-        Interlocked.Increment(ref _count);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.Common.Caching;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace LunarVoc.Application.Common.Caching;
 
 /// <summary>

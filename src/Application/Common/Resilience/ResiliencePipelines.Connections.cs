@@ -1,6 +1,4 @@
-using LunarVoc.Application.Common.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.DependencyInjection;

@@ -1,9 +1,4 @@
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.Common.Exceptions;
-using LunarVoc.Application.Common.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.DependencyInjection;

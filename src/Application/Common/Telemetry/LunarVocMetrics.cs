@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using LunarVoc.Application.Common.Caching;
 
 namespace LunarVoc.Application.Common.Telemetry;
 

@@ -1,13 +1,6 @@
-using System.Collections.Immutable;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.PrefetchVocWindows;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.Ephemeris.GetComingWindows;
 
@@ -16,7 +9,7 @@ namespace LunarVoc.Application.Ephemeris.GetComingWindows;
 /// feed's content. In the stored windows' convention the feed says what /status says: the stored
 /// windows (providers' included) up to the last of them, and computed windows beyond it.
 /// </summary>
-public sealed record GetComingWindowsQuery(int Days, PlanetSet Planets) : IQuery<ComingWindows>
+public sealed record GetComingWindowsQuery(int Days, PlanetSet Planets) : IQuery<ComingWindows>, IValidated
 {
     public const int MaxDays = 366;
 }

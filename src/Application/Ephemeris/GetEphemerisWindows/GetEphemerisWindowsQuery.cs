@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
 
 namespace LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 

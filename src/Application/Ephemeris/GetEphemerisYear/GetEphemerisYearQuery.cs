@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
 using System.ComponentModel;
-using LunarVoc.Application.Common.Caching;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
 
 namespace LunarVoc.Application.Ephemeris.GetEphemerisYear;
 

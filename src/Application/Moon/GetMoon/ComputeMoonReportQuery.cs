@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.Moon.GetMoonPhases;
-using LunarVoc.Domain.Astrology;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
 
 namespace LunarVoc.Application.Moon.GetMoon;
 

@@ -1,10 +1,7 @@
-using LunarVoc.Application.Common.Caching;
-using Mediator;
-
 namespace LunarVoc.Application.Moon.GetMoon;
 
 /// <summary>The Moon at an instant asked for, or now.</summary>
-public sealed record GetMoonQuery(DateTimeOffset? At) : IQuery<MoonAnswer>;
+public sealed record GetMoonQuery(DateTimeOffset? At) : IQuery<MoonAnswer>, IValidated;
 
 /// <summary>The report, and how long it may be kept.</summary>
 public sealed record MoonAnswer(MoonReport Report, TimeSpan MaxAge);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Application.Moon.GetMoon;
 

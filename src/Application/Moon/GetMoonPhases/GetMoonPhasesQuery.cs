@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using LunarVoc.Application.Ephemeris;
-using LunarVoc.Domain.Astrology;
-using Mediator;
 
 namespace LunarVoc.Application.Moon.GetMoonPhases;
 

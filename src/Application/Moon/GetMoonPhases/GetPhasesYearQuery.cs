@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.ComponentModel;
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Ephemeris;
-using LunarVoc.Domain.Astrology;
-using Mediator;
 
 namespace LunarVoc.Application.Moon.GetMoonPhases;
 

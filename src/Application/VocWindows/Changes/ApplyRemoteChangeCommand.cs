@@ -1,6 +1,3 @@
-using LunarVoc.Application.Common.Caching;
-using Mediator;
-
 namespace LunarVoc.Application.VocWindows.Changes;
 
 /// <summary>

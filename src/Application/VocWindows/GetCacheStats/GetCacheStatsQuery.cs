@@ -1,6 +1,3 @@
-using LunarVoc.Application.Common.Caching;
-using Mediator;
-
 namespace LunarVoc.Application.VocWindows.GetCacheStats;
 
 /// <summary>The state of every cached read, by cache name.</summary>

@@ -1,7 +1,3 @@
-using LunarVoc.Application.Common.Caching;
-using Mediator;
-using Microsoft.Extensions.Options;
-
 namespace LunarVoc.Application.VocWindows.GetCurrentVoc;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LunarVoc.Domain.VocWindows;
-using Mediator;
-
 namespace LunarVoc.Application.VocWindows.GetVocWindow;
 
 /// <summary>One stored window by its id, or null when there is none.</summary>

@@ -1,6 +1,4 @@
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.VocWindows.Changes;
-using Mediator;
 
 namespace LunarVoc.Application.VocWindows.InvalidateCaches;
 

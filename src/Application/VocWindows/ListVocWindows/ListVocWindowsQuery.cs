@@ -1,12 +1,8 @@
-using System.Collections.Immutable;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
-
 namespace LunarVoc.Application.VocWindows.ListVocWindows;
 
 /// <summary>A page of stored windows overlapping [From, To), ordered by start, after the window starting at After.</summary>
 public sealed record ListVocWindowsQuery(DateTimeOffset From, DateTimeOffset To, DateTimeOffset? After, int Limit)
-    : IQuery<VocWindowPage>
+    : IQuery<VocWindowPage>, IValidated
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;

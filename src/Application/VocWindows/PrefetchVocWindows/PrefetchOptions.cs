@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LunarVoc.Domain.Astrology;
 
 namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;
 

@@ -1,11 +1,5 @@
-using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Locking;
-using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
-using LunarVoc.Domain.VocWindows;
-using Mediator;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;
 

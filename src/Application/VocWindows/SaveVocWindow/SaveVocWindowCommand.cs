@@ -1,6 +1,3 @@
-using LunarVoc.Application.Common.Caching;
-using Mediator;
-
 namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 
 /// <summary>A void-of-course window to store.</summary>
@@ -9,7 +6,7 @@ namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 /// <param name="Source" example="almanac">Who computed the window: 1–64 letters, digits, '-', '_' or '.'.</param>
 /// <param name="Replace" example="false">Replace the stored windows this one overlaps instead of reporting the conflict.</param>
 public sealed record SaveVocWindowCommand(DateTimeOffset StartAt, DateTimeOffset EndAt, string Source, bool Replace = false)
-    : ICommand<SaveResult>, IInvalidatesCache
+    : ICommand<SaveResult>, IInvalidatesCache, IValidated
 {
     IReadOnlyList<string> IInvalidatesCache.InvalidatedTags => VocWindowSnapshot.Tags;
 }

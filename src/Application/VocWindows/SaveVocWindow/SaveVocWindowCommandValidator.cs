@@ -1,5 +1,4 @@
 using FluentValidation;
-using LunarVoc.Domain.VocWindows;
 
 namespace LunarVoc.Application.VocWindows.SaveVocWindow;
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using LunarVoc.Application.Common.Behaviors;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.SaveVocWindow;
 using LunarVoc.Domain.VocWindows;
@@ -35,5 +36,21 @@ public sealed class ValidationBehaviorTests
         var result = await harness.Sender.Send(new SaveVocWindowCommand(Start, Start.AddHours(1), "ok"));
 
         Assert.That(result, Is.SameAs(stored));
+    }
+
+    [Test]
+    public void Every_message_with_a_validator_is_marked_for_the_validation_behavior()
+    {
+        // The behavior applies to IValidated messages only: a validator whose message lacks the mark would never run.
+        var validated = typeof(IValidated).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(type => type.GetInterfaces())
+            .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(contract => contract.GetGenericArguments()[0])
+            .Distinct()
+            .ToList();
+
+        Assert.That(validated, Has.Count.GreaterThanOrEqualTo(6));
+        Assert.That(validated.Where(message => !typeof(IValidated).IsAssignableFrom(message)), Is.Empty);
     }
 }

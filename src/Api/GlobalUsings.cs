@@ -1,0 +1,11 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using LunarVoc.Api.Contracts;
+global using LunarVoc.Api.Http;
+global using LunarVoc.Application.Common.Caching;
+global using LunarVoc.Application.VocWindows;
+global using LunarVoc.Domain.Astrology;
+global using LunarVoc.Domain.VocWindows;
+global using Mediator;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.Extensions.Options;

@@ -1,0 +1,11 @@
+global using System.Collections.Immutable;
+global using LunarVoc.Application.Common.Behaviors;
+global using LunarVoc.Application.Common.Caching;
+global using LunarVoc.Application.Common.Exceptions;
+global using LunarVoc.Application.Common.Resilience;
+global using LunarVoc.Application.Common.Telemetry;
+global using LunarVoc.Domain.Astrology;
+global using LunarVoc.Domain.VocWindows;
+global using Mediator;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;

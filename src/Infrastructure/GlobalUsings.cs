@@ -1,0 +1,10 @@
+global using System.Collections.Immutable;
+global using Dapper;
+global using LunarVoc.Application.Common.Exceptions;
+global using LunarVoc.Application.Common.Resilience;
+global using LunarVoc.Application.VocWindows;
+global using LunarVoc.Domain.Astrology;
+global using LunarVoc.Domain.VocWindows;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;
+global using Npgsql;
