@@ -35,9 +35,10 @@ public static class DependencyInjection
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            // First listed is outermost. Validation first: nothing invalid reaches a cache or the store.
-            // Caching (cached queries: the cache, the store's retries and breaker inside its fetch, the
-            // stale fallback around it). Invalidation (commands that change windows) after a write succeeded.
+            // First listed is outermost; each applies only to the messages its constraint names.
+            // Validation (IValidated): nothing invalid reaches a cache or the store. Caching (ICachedQuery;
+            // store reads, IStoreQuery: retries and breaker inside the fetch, the last good answer around it).
+            // Invalidation (IInvalidatesCache) after a write succeeded.
             options.PipelineBehaviors =
             [
                 typeof(ValidationBehavior<,>),

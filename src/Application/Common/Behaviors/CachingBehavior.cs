@@ -99,7 +99,7 @@ public sealed partial class CachingBehavior<TMessage, TResponse>(
         // request's trace as its parent, so the retries and queries under it stay in that trace.
         using var span = LunarVocMetrics.ActivitySource.StartActivity("cache.fetch", ActivityKind.Internal, caller);
         span?.SetTag("cache", TMessage.CacheName);
-        PipelineLog.CacheMiss(logger, message.CacheKey);
+        PipelineLog.CacheMiss(logger, TMessage.CacheName, message.CacheKey);
 
         var fresh = ReadsStore ? await FromStoreAsync(message, next, cancellationToken) : await next(message, cancellationToken);
         _counters.Fetched(fresh.FetchedAt);

@@ -6,8 +6,8 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache hit ({Key})")]
     public static partial void CacheHit(ILogger logger, string cache, string key);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss, fetching")]
-    public static partial void CacheMiss(ILogger logger, string cache);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Cache} cache miss ({Key}), fetching")]
+    public static partial void CacheMiss(ILogger logger, string cache, string key);
 
     [LoggerMessage(Message = "{Cache} cache updated {Occurrences} times since the last report (latest fetched at {FetchedAt:o})")]
     public static partial void CacheUpdated(ILogger logger, LogLevel level, string cache, long occurrences, DateTimeOffset fetchedAt);
