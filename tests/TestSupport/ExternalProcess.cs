@@ -5,14 +5,23 @@ namespace LunarVoc.TestSupport;
 /// <summary>Runs a command line to completion and fails loudly with its output when it fails.</summary>
 public static class ExternalProcess
 {
-    public static string Run(string fileName, params string[] arguments)
+    public static string Run(string fileName, params string[] arguments) => RunIn(null, null, fileName, arguments);
+
+    /// <summary>Runs a program to its end (2 minutes at most) in a directory, with extra environment variables; its output, or an exception naming its errors.</summary>
+    public static string RunIn(string? directory, IDictionary<string, string>? environment, string fileName, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = directory ?? string.Empty,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

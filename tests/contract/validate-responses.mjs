@@ -1,31 +1,32 @@
 // Checks every answer the functional tests received (one JSON line each, written by
 // tests/Api.FunctionalTests/ResponseRecorder.cs) against the OpenAPI document the service served:
 // the status must be declared for the operation, the media type too, and a JSON body must match its
-// schema (ajv, with OpenAPI 3.0's `nullable` read as JSON Schema's null type). Exits 1 on any mismatch.
+// schema (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it: null is a type like any other). HEAD answers
+// are checked against the HEAD operations. Exits 1 on any mismatch.
 // Usage: node validate-responses.mjs openapi.json responses.jsonl
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const [documentPath, responsesPath] = process.argv.slice(2);
 const document = JSON.parse(readFileSync(documentPath, 'utf8'));
 const records = readFileSync(responsesPath, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line));
 
-// OpenAPI 3.0 schema → JSON Schema: `nullable: true` becomes "or null", refs point into one registered schema.
+// The document's schemas as they are (OpenAPI 3.1 schemas are JSON Schema); refs point into one registered schema.
 function toJsonSchema(node) {
   if (Array.isArray(node)) return node.map(toJsonSchema);
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'nullable' || key === 'example') continue;
-    out[key] = key === '$ref' ? value.replace('#/components/schemas/', 'openapi#/definitions/') : toJsonSchema(value);
+    if (key === 'nullable') throw new Error('OpenAPI 3.0 `nullable` in a 3.1 document');
+    out[key] = key === '$ref' ? value.replace('#/components/schemas/', 'openapi#/$defs/') : toJsonSchema(value);
   }
-  return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+  return out;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'openapi', definitions: toJsonSchema(document.components?.schemas ?? {}) });
+ajv.addSchema({ $id: 'openapi', $defs: toJsonSchema(document.components?.schemas ?? {}) });
 
 const mediaType = value => (value ?? '').split(';')[0].trim().toLowerCase();
 const isJson = type => type === 'application/json' || type.endsWith('+json');
@@ -40,7 +41,7 @@ for (const record of records) {
   const path = '/' + record.route.replace(/\{([^}:]+)(:[^}]*)?\}/g, '{$1}');
   const item = document.paths[path];
   if (!item) { fail(record, `path ${path} is not in the document`); continue; }
-  const operation = item[record.method === 'HEAD' ? 'get' : record.method.toLowerCase()];
+  const operation = item[record.method.toLowerCase()];
   if (!operation) { fail(record, `method not in the document`); continue; }
   const response = operation.responses[String(record.status)] ?? operation.responses.default;
   if (!response) { fail(record, `status ${record.status} is not declared`); continue; }

@@ -9,7 +9,7 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Next">The first window starting after now, however far ahead, or null.</param>
 /// <param name="Upcoming">Every window starting in (now, now + 48 h], ordered by start.</param>
 /// <param name="AsOf" example="2026-11-24T12:00:00Z">When the windows were read from the database (UTC).</param>
-/// <param name="Stale" example="false">True when the database could not be read and an older answer is served.</param>
+/// <param name="Stale" example="false">True when an older answer is served because the database could not be read, or did not answer within the soft timeout.</param>
 public sealed record VocStatusResponse(
     bool IsVoc,
     VocWindowResponse? Current,

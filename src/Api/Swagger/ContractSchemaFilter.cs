@@ -41,17 +41,24 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
                 && property.GetCustomAttribute<WireNamesAttribute>() is { } names)
             {
                 text.Enum = [.. names.Values.Select(value => (JsonNode)JsonValue.Create(value))];
+                if (text.Type?.HasFlag(JsonSchemaType.Null) == true)
+                {
+                    text.Enum.Add(null!); // a nullable enum lists null among its values, or null fails "enum"
+                }
             }
         }
 
         DescribeValidatedRequest(concrete, context.Type);
 
-        // A nullable member that refers to another schema: an object or null, said with its type too.
+        // A nullable member that refers to another schema: the schema or null, as JSON Schema says it
+        // (a $ref beside "type": "null" would demand both at once).
         foreach (var property in members.Values.OfType<OpenApiSchema>())
         {
-            if (property.AllOf is { Count: > 0 } && property.Type is JsonSchemaType.Null)
+            if (property.AllOf is [var referenced] && property.Type?.HasFlag(JsonSchemaType.Null) == true)
             {
-                property.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+                property.AnyOf = [referenced, new OpenApiSchema { Type = JsonSchemaType.Null }];
+                property.AllOf = null;
+                property.Type = null;
             }
         }
 

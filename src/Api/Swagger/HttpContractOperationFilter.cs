@@ -15,6 +15,7 @@ namespace LunarVoc.Api.Swagger;
 internal sealed class HttpContractOperationFilter : IOperationFilter
 {
     private const string Problem = "application/problem+json";
+    private const string EventStream = "text/event-stream";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -24,8 +25,10 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         var takesZone = ReplaceTimeZoneParameters(operation, context);
         NameEnumDefaults(operation, context);
         DocumentRanges(operation, context);
+        DescribeInstants(operation, context);
+        var streams = context.ApiDescription.SupportedResponseTypes.Any(type => type.ApiResponseFormats.Any(format => format.MediaType == EventStream));
 
-        if (HttpMethods.IsGet(method))
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !streams)
         {
             operation.Parameters.Add(new OpenApiParameter
             {
@@ -38,8 +41,8 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             {
                 success.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 success.Headers["ETag"] = Header("The entity tag of this answer.");
-                success.Headers["Cache-Control"] = Header("How long the answer may be kept (never past the next window boundary for status and current).");
-                AddRateLimitHeaders(success);
+                success.Headers["Cache-Control"] = Header("How long the answer may be kept, counted from its Age (never past the next window boundary for status and current).");
+                success.Headers["Age"] = Header("Seconds since the answer was read from the store, when it comes from the cache (RFC 9111).", JsonSchemaType.Integer);
             }
 
             operation.Responses.TryAdd("304", new OpenApiResponse
@@ -62,6 +65,12 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
             operation.Responses.TryAdd("400", ProblemResponse("A parameter is not valid (e.g. tz is not an IANA time-zone name); errors names it.", "ValidationProblemDetails"));
         }
 
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && operation.Responses.TryGetValue("200", out var read) && read is OpenApiResponse readResponse)
+        {
+            readResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            AddRateLimitHeaders(readResponse);
+        }
+
         var tooMany = ProblemResponse("The client's request budget is spent; try again after Retry-After seconds.");
         tooMany.Headers!["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
         operation.Responses["429"] = tooMany;
@@ -80,6 +89,68 @@ internal sealed class HttpContractOperationFilter : IOperationFilter
         if (operation.RequestBody is OpenApiRequestBody body)
         {
             body.Required = true;
+        }
+
+        if (streams && operation.Responses.TryGetValue("200", out var streamed) && streamed is OpenApiResponse events)
+        {
+            DescribeEvents(events, context);
+        }
+
+        if (HttpMethods.IsHead(method))
+        {
+            AsHead(operation);
+        }
+    }
+
+    /// <summary>
+    /// HEAD answers as GET does, without a body: its own operation id (getStatus → headStatus), the
+    /// same statuses and headers, no content.
+    /// </summary>
+    private static void AsHead(OpenApiOperation operation)
+    {
+        var id = operation.OperationId ?? string.Empty;
+        operation.OperationId = id.StartsWith("get", StringComparison.Ordinal) ? "head" + id[3..] : "head" + char.ToUpperInvariant(id.FirstOrDefault('x')) + id[1..];
+        operation.Summary = "The headers of GET: " + operation.Summary;
+        foreach (var response in operation.Responses!.Values.OfType<OpenApiResponse>())
+        {
+            response.Content = null;
+        }
+    }
+
+    /// <summary>
+    /// A stream's events: the body is text/event-stream; each event named "status" carries one
+    /// <see cref="Contracts.StatusStreamEvent"/>'s data, a VocStatusResponse as JSON (the schema is in the
+    /// components, and named by the media type's x-event-schema).
+    /// </summary>
+    private static void DescribeEvents(OpenApiResponse response, OperationFilterContext context)
+    {
+        var reference = context.SchemaGenerator.GenerateSchema(typeof(Contracts.StatusStreamEvent), context.SchemaRepository);
+        if (response.Content?.TryGetValue(EventStream, out var media) != true || media is null)
+        {
+            return;
+        }
+
+        media.Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Server-Sent Events: each event is `id:` (the status's entity tag, for Last-Event-ID), `event: status` and `data:` the status as JSON (a VocStatusResponse, as in StatusStreamEvent); a comment line every 15 s keeps the stream open.",
+        };
+        media.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        media.Extensions["x-event-schema"] = new JsonNodeExtension(new JsonObject { ["$ref"] = ((OpenApiSchemaReference)reference).Reference.ReferenceV3 });
+    }
+
+    /// <summary>An instant in a query is bound from ISO-8601 with an offset or from a plain date (midnight UTC): both are declared.</summary>
+    private static void DescribeInstants(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var description in context.ApiDescription.ParameterDescriptions.Where(parameter => parameter.Type == typeof(DateTimeOffset) || parameter.Type == typeof(DateTimeOffset?)))
+        {
+            if (operation.Parameters!.FirstOrDefault(parameter => parameter.Name == description.Name) is OpenApiParameter parameter)
+            {
+                parameter.Schema = new OpenApiSchema
+                {
+                    AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" }],
+                };
+            }
         }
     }
 

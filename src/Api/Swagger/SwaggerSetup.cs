@@ -22,8 +22,6 @@ internal static class SwaggerSetup
                     + "Every GET also answers HEAD (same status and headers, no body).",
                 Contact = new OpenApiContact { Name = "LunarVoc maintainers" },
             });
-            // HEAD mirrors GET (see the description); listing it would double every read.
-            options.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));
 
             options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
@@ -58,7 +56,19 @@ internal static class SwaggerSetup
     public static IApplicationBuilder UseLunarVocSwagger(this IApplicationBuilder app) =>
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(SwaggerPath, StringComparison.OrdinalIgnoreCase),
-            swagger => swagger.UseSwagger().UseSwaggerUI());
+            swagger => swagger.Use(HeadAsGet).UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1).UseSwaggerUI());
+
+    /// <summary>Swashbuckle answers GET only: HEAD gets GET's status and headers, its body dropped.</summary>
+    private static Task HeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Request.Method = HttpMethods.Get;
+            context.Response.Body = Stream.Null;
+        }
+
+        return next(context);
+    }
 
     private static readonly PathString SwaggerPath = new("/swagger");
 }
