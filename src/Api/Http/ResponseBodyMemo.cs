@@ -52,7 +52,10 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
         return new Body(bytes, CacheableBytesResult.ETagOf(bytes));
     }
 
-    /// <summary>X-Cache (HIT | MISS | STALE), and Age on answers served from memory when it is known.</summary>
+    /// <summary>
+    /// X-Cache (HIT | MISS | STALE), and Age when it is known: rounded up, so that max-age − Age, what a
+    /// cache (RFC 9111 §4.2) leaves of the answer's freshness, never reaches past what the server means.
+    /// </summary>
     private static void ApplyCacheHeaders(HttpResponse response, CacheStatus status, TimeSpan? age)
     {
         response.Headers[StandardHeaders.XCache] = status switch
@@ -61,9 +64,9 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
             CacheStatus.Stale => "STALE",
             _ => "MISS",
         };
-        if (status != CacheStatus.Miss && age is { } known)
+        if (age is { } known)
         {
-            response.Headers.Age = Math.Max(0, (long)known.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            response.Headers.Age = Math.Max(0, (long)Math.Ceiling(known.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
         Status = snapshot.StatusAt(now);
         var expires = snapshot.FetchedAt + ttl;
         var until = Status.ValidUntil < expires ? Status.ValidUntil.Value : expires;
-        MaxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (until - now).TotalSeconds)));
+        MaxAge = snapshot.CacheStatus == CacheStatus.Stale ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Floor(Math.Max(0, (until - snapshot.FetchedAt).TotalSeconds)));
     }
 
     public VocWindowSnapshot Snapshot { get; }
@@ -35,7 +35,10 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
     [JsonIgnore]
     public VocStatus Status { get; }
 
-    /// <summary>How long a client may keep the answer.</summary>
+    /// <summary>
+    /// How long the answer stays fresh counted from the read, as RFC 9111 counts max-age: a cache takes
+    /// <see cref="Age"/> off it, leaving the time to the status's next change or the windows' expiry.
+    /// </summary>
     [JsonIgnore]
     public TimeSpan MaxAge { get; }
 

@@ -4,7 +4,10 @@ using LunarVoc.Api.FunctionalTests.VocWindows;
 
 namespace LunarVoc.Api.FunctionalTests.Frontends;
 
-/// <summary>ETag, Cache-Control that never reaches past the next window boundary, and 304.</summary>
+/// <summary>
+/// ETag, Cache-Control that never reaches past the next window boundary, 304, and Age with max-age read
+/// as an RFC 9111 cache reads them: the freshness left is max-age minus Age.
+/// </summary>
 [TestFixture]
 public sealed class HttpCachingTests : VocEndpointTestBase
 {
@@ -67,4 +70,27 @@ public sealed class HttpCachingTests : VocEndpointTestBase
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(after.Headers.ETag, Is.Not.EqualTo(before.Headers.ETag));
     }
+
+    [TestCase(600, 120, Description = "no boundary within the TTL: the server's own expiry bounds it")]
+    [TestCase(100, 100, Description = "the next window starts before the TTL ends: the boundary bounds it")]
+    public async Task A_cache_reading_age_and_max_age_keeps_the_status_until_the_next_boundary_or_the_expiry(int windowStartsInSeconds, int holdsForSeconds)
+    {
+        using var _ = await PostWindow(Noon.AddSeconds(windowStartsInSeconds), Noon.AddHours(3));
+        using var first = await Client.GetAsync("/api/lunar/voc/status");
+        var read = Time.GetUtcNow();
+        Time.Advance(TimeSpan.FromSeconds(81.5));
+
+        using var later = await Client.GetAsync("/api/lunar/voc/status");
+
+        Assert.That(later.Headers.GetValues("X-Cache").Single(), Is.EqualTo("HIT"));
+        var left = FreshnessLeft(later);
+        var meant = read.AddSeconds(Math.Min(holdsForSeconds, windowStartsInSeconds)) - Time.GetUtcNow();
+        Assert.That(left, Is.GreaterThan(TimeSpan.Zero), "not stale on arrival");
+        Assert.That(left, Is.LessThanOrEqualTo(meant), "never past the boundary or the server's expiry");
+        Assert.That(left, Is.GreaterThan(meant - TimeSpan.FromSeconds(2)), "usable until (about) then, not only in the first part of the lifetime");
+    }
+
+    /// <summary>RFC 9111 §4.2: freshness lifetime (max-age) minus the current age (here Age: the response arrives at once).</summary>
+    private static TimeSpan FreshnessLeft(HttpResponseMessage response) =>
+        response.Headers.CacheControl!.MaxAge!.Value - (response.Headers.Age ?? TimeSpan.Zero);
 }

@@ -31,6 +31,7 @@ public sealed class DatabaseOutageTests : VocEndpointTestBase
         Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(stale.Headers.GetValues("X-Cache").Single(), Is.EqualTo("STALE"));
         Assert.That(stale.Headers.Age, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(120)));
+        Assert.That(stale.Headers.CacheControl!.MaxAge, Is.EqualTo(TimeSpan.Zero), "a stale answer is not for caches to keep");
         Assert.That(staleBody["stale"]!.GetValue<bool>(), Is.True);
         Assert.That(Text(staleBody["current"]!["source"]), Is.EqualTo("before-outage"));
         // MISS, or HIT when the refresh left running in the background by the soft timeout got through first.
