@@ -27,19 +27,23 @@ public static class LunarPhases
         return phases.ToImmutable();
     }
 
-    /// <summary>The first instant after <paramref name="after"/> at which the named phase changes (at 22.5° past each 45°).</summary>
+    /// <summary>The first instant after <paramref name="after"/> at which the named phase changes (<see cref="MoonPhases.NextNameBoundary"/>).</summary>
     public static DateTimeOffset NextNameChange(ILongitudes longitudes, DateTimeOffset after) =>
-        Roots.NextAfter(after, from => NextCrossing(longitudes, from, MoonPhases.NameSpan, MoonPhases.NameSpan / 2).At);
+        Roots.NextAfter(after, from => Crossing(longitudes, from, MoonPhases.NextNameBoundary).At);
 
     /// <summary>The Moon's longitude minus the Sun's, in [0, 360).</summary>
     public static double Elongation(ILongitudes longitudes, double unixSeconds) =>
         Degrees.Normalize(longitudes.MoonAt(unixSeconds) - longitudes.PlanetAt(Planet.Sun, unixSeconds));
 
     /// <summary>The first instant after <paramref name="after"/> at which the elongation is <paramref name="offset"/> plus a multiple of <paramref name="step"/>.</summary>
-    private static (double Angle, double At) NextCrossing(ILongitudes longitudes, double after, double step, double offset)
+    private static (double Angle, double At) NextCrossing(ILongitudes longitudes, double after, double step, double offset) =>
+        Crossing(longitudes, after, elongation => offset + ((Math.Floor((elongation - offset) / step) + 1) * step));
+
+    /// <summary>The first instant after <paramref name="after"/> at which the elongation reaches the target <paramref name="next"/> names for it.</summary>
+    private static (double Angle, double At) Crossing(ILongitudes longitudes, double after, Func<double, double> next)
     {
         var elongation = Elongation(longitudes, after);
-        var target = offset + ((Math.Floor((elongation - offset) / step) + 1) * step);
+        var target = next(elongation);
         var toGo = target - elongation;
         var at = Roots.Secant(
             seconds => Degrees.Relative(Elongation(longitudes, seconds) - target),

@@ -9,18 +9,33 @@ public sealed class MoonTests
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [TestCase(0, MoonPhase.NewMoon)]
-    [TestCase(22.49, MoonPhase.NewMoon)]
-    [TestCase(22.5, MoonPhase.WaxingCrescent)]
+    [TestCase(12.19, MoonPhase.NewMoon)]
+    [TestCase(12.2, MoonPhase.WaxingCrescent)]
+    [TestCase(77.8, MoonPhase.WaxingCrescent)]
+    [TestCase(77.82, MoonPhase.FirstQuarter)]
     [TestCase(90, MoonPhase.FirstQuarter)]
-    [TestCase(157.49, MoonPhase.WaxingGibbous)]
+    [TestCase(102.2, MoonPhase.WaxingGibbous)]
+    [TestCase(167.8, MoonPhase.WaxingGibbous)]
     [TestCase(180, MoonPhase.FullMoon)]
     [TestCase(247.49, MoonPhase.WaningGibbous)]
     [TestCase(270, MoonPhase.LastQuarter)]
-    [TestCase(337.49, MoonPhase.WaningCrescent)]
-    [TestCase(337.5, MoonPhase.NewMoon)]
+    [TestCase(235, MoonPhase.WaningGibbous)]
+    [TestCase(300, MoonPhase.WaningCrescent)]
+    [TestCase(347.8, MoonPhase.WaningCrescent)]
+    [TestCase(347.82, MoonPhase.NewMoon)]
     [TestCase(-10, MoonPhase.NewMoon)]
-    public void Each_name_holds_for_the_45_degrees_centred_on_its_angle(double elongation, MoonPhase expected) =>
+    public void A_principal_name_holds_within_a_days_motion_of_its_angle_and_crescent_or_gibbous_between(double elongation, MoonPhase expected) =>
         Assert.That(MoonPhases.Of(elongation), Is.EqualTo(expected));
+
+    [Test]
+    public void A_moon_a_third_lit_is_a_crescent_not_a_quarter()
+    {
+        // 34 % lit: (1 − cos e) / 2 = 0.34, e ≈ 71.3° (waxing) or 288.7° (waning), some 1.5 days from the quarter.
+        var waxing = Math.Acos(1 - (2 * 0.34)) * 180 / Math.PI;
+
+        Assert.That(MoonPhases.Of(waxing), Is.EqualTo(MoonPhase.WaxingCrescent));
+        Assert.That(MoonPhases.Of(360 - waxing), Is.EqualTo(MoonPhase.WaningCrescent));
+    }
 
     [Test]
     public void The_principal_phases_come_when_the_elongation_reaches_each_quarter()
@@ -44,21 +59,21 @@ public sealed class MoonTests
     {
         var sky = new LinearSky(moonStart: 10, moonDegreesPerDay: 12, sun: 0);
 
-        Assert.That(LunarPhases.NextNameChange(sky, Epoch), Is.EqualTo(Day(12.5 / 12)), "new Moon to waxing crescent at 22.5°");
-        Assert.That(LunarPhases.NextNameChange(sky, Day(2)), Is.EqualTo(Day(57.5 / 12)), "waxing crescent to first quarter at 67.5°");
+        Assert.That(LunarPhases.NextNameChange(sky, Epoch).UtcTicks, Is.EqualTo(Day((MoonPhases.PrincipalHalfSpan - 10) / 12).UtcTicks).Within(TimeSpan.TicksPerSecond), "new Moon to waxing crescent a day's motion past 0°");
+        Assert.That(LunarPhases.NextNameChange(sky, Day(2)).UtcTicks, Is.EqualTo(Day((90 - MoonPhases.PrincipalHalfSpan - 10) / 12).UtcTicks).Within(TimeSpan.TicksPerSecond), "waxing crescent to first quarter a day's motion before 90°");
     }
 
     [Test]
     public void From_an_instant_rounded_just_before_a_change_the_next_change_is_the_following_one()
     {
-        // The 22.5° boundary is crossed 0.3 s after a whole second (89,999.3 s), which is what instants are rounded to.
-        var sky = new LinearSky(moonStart: 10 + (0.7 / 7200), moonDegreesPerDay: 12, sun: 0);
-        var rounded = Epoch.AddSeconds(89_999);
+        // The new Moon's boundary (a day's motion past 0°) is crossed 0.1 s after a whole second (15,773.1 s), which is what instants are rounded to.
+        var sky = new LinearSky(moonStart: MoonPhases.PrincipalHalfSpan - (15_773.1 / 7200), moonDegreesPerDay: 12, sun: 0);
+        var rounded = Epoch.AddSeconds(15_773);
 
         var next = LunarPhases.NextNameChange(sky, rounded);
         var ingress = MoonIngresses.Next(new LinearSky(moonStart: 30 - (0.3 / 7200), moonDegreesPerDay: 12, sun: 0), Epoch);
 
-        Assert.That(next, Is.EqualTo(Epoch.AddSeconds(413_999)), "67.5°, not the 22.5° boundary at the same second");
+        Assert.That(next, Is.EqualTo(Epoch.AddSeconds(488_226)), "the first quarter's boundary, not the new Moon's at the same second");
         Assert.That(ingress.At, Is.EqualTo(Epoch.AddSeconds(216_000)), "Gemini at 60°, not Taurus at the epoch's own second");
     }
 
