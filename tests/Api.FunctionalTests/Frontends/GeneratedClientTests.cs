@@ -12,7 +12,7 @@ namespace LunarVoc.Api.FunctionalTests.Frontends;
 [TestFixture]
 public sealed class GeneratedClientTests
 {
-    private static readonly string Contract = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../contract"));
+    private static readonly string Contract = ContractTools.Directory;
 
     [Test]
     public async Task The_openapi_typescript_client_compiles_strictly_and_works_against_the_service()
@@ -20,8 +20,8 @@ public sealed class GeneratedClientTests
         using var api = await StartAsync("lunarvoc_ts");
         var document = new Uri(api.Address, "/swagger/v1/swagger.json").ToString();
 
-        ExternalProcess.Run(Tool("openapi-typescript"), document, "-o", Path.Combine(Contract, "client/generated/lunarvoc.ts"));
-        ExternalProcess.Run(Tool("tsc"), "-p", Path.Combine(Contract, "client"));
+        ExternalProcess.Run(ContractTools.Tool("openapi-typescript"), document, "-o", Path.Combine(Contract, "client/generated/lunarvoc.ts"));
+        ExternalProcess.Run(ContractTools.Tool("tsc"), "-p", Path.Combine(Contract, "client"));
         var output = ExternalProcess.Run("node", Path.Combine(Contract, "client/dist/check.js"), api.Address.ToString().TrimEnd('/'), LunarVocApiFactory.WriterKey);
 
         Assert.That(output, Does.Contain("typescript client: ok"));
@@ -33,19 +33,11 @@ public sealed class GeneratedClientTests
         using var api = await StartAsync("lunarvoc_hey");
         var client = Path.Combine(Contract, "hey-client");
 
-        ExternalProcess.RunIn(client, new Dictionary<string, string> { ["LUNARVOC_OPENAPI_URL"] = new Uri(api.Address, "/swagger/v1/swagger.json").ToString() }, Tool("openapi-ts"));
-        ExternalProcess.Run(Tool("tsc"), "-p", client);
+        ExternalProcess.RunIn(client, new Dictionary<string, string> { ["LUNARVOC_OPENAPI_URL"] = new Uri(api.Address, "/swagger/v1/swagger.json").ToString() }, ContractTools.Tool("openapi-ts"));
+        ExternalProcess.Run(ContractTools.Tool("tsc"), "-p", client);
         var output = ExternalProcess.Run("node", Path.Combine(client, "dist/check.js"), api.Address.ToString().TrimEnd('/'), LunarVocApiFactory.WriterKey);
 
         Assert.That(output, Does.Contain("hey-api client: ok"));
-    }
-
-    /// <summary>A tool installed by `npm ci` in tests/contract; a clear failure when it was not run.</summary>
-    internal static string Tool(string name)
-    {
-        var path = Path.Combine(Contract, "node_modules/.bin", name);
-        Assert.That(path, Does.Exist, "The Node tools are not installed: run `npm ci` in tests/contract (scripts/test.sh does).");
-        return path;
     }
 
     private static Task<ApiProcess> StartAsync(string database) =>

@@ -24,7 +24,7 @@ public sealed class PrismProxyTests
     [Test]
     public async Task Every_operation_and_status_passes_a_validating_proxy_without_violations()
     {
-        var prism = GeneratedClientTests.Tool("prism");
+        var prism = ContractTools.Tool("prism");
         using var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_prism_{Guid.NewGuid():N}"), LoopbackPorts.Free(), new Dictionary<string, string>
         {
             ["RateLimiting__Enabled"] = "true",

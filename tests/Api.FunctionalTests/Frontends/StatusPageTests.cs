@@ -80,6 +80,7 @@ public sealed class StatusPageTests
         await Expect(page.GetByTestId("span")).ToContainTextAsync("Since");
         await Expect(page.GetByTestId("zone")).ToHaveTextAsync("Europe/Paris");
         await Expect(page.GetByTestId("timeline").Locator(".window")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("next-void")).ToContainTextAsync("The next void after this one");
         await Screenshot(page, "status-page-after");
         Assert.That(countdownBefore, Does.Match(@"^in 1 min 3\d s$"), "about 90 s to the start of the void, said as a span, not a clock time");
     }
@@ -137,29 +138,98 @@ public sealed class StatusPageTests
         await Expect(page.GetByTestId("unreachable")).ToContainTextAsync("Trying again in 42 seconds");
     }
 
-    [TestCase(900, 700, "en-GB")]
-    [TestCase(390, 844, "fr-FR")]
-    public async Task The_page_is_accessible_in_one_language_and_fits_a_phone(int width, int height, string browserLocale)
+    [TestCase(900, 700, "en-GB", "The Moon is not void of course", @"Next void: \w{3} \d{1,2} \w{3}, \d\d:\d\d", false)]
+    [TestCase(900, 700, "fr-FR", "La Lune n’est pas vide de course", @"Prochaine période : \w{3,4}\.? \d{1,2} \w{3,5}\.?,? \d\d:\d\d", false)]
+    [TestCase(390, 844, "fr-FR", "La Lune n’est pas vide de course", @"Prochaine période : \w{3,4}\.? \d{1,2} \w{3,5}\.?,? \d\d:\d\d", false)]
+    [TestCase(390, 844, "en-US", "The Moon is not void of course", @"Next void: \w{3}, \w{3} \d{1,2}, \d{1,2}:\d\d\s?[AP]M", true)]
+    public async Task The_page_speaks_the_browsers_language_in_its_clock_is_accessible_and_fits_a_phone(int width, int height, string browserLocale, string notVoid, string nextVoid, bool twelveHours)
     {
         var page = await NewPage("Europe/Paris", width, height, browserLocale);
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Now.UtcDateTime });
         await page.GotoAsync(_api.Address.ToString());
-        await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is not void of course");
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync(notVoid);
         await Expect(page.GetByTestId("moon-phase")).Not.ToBeEmptyAsync();
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ContractTools.Ensure("node_modules/axe-core/axe.min.js") });
 
         var violations = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)");
         var overflowing = await page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > window.innerWidth + 0.5); }).map(e => e.className || e.tagName)");
+        var overlapping = await page.EvaluateAsync<JsonElement>(
+            "() => { const r = [...document.querySelectorAll('#timeline .tick-label, #timeline .now-mark')].map(e => e.getBoundingClientRect()); return r.flatMap((a, i) => r.slice(i + 1).filter(b => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)).length; }");
+        var labels = await page.Locator("#timeline .tick-label").AllTextContentsAsync();
         var span = await page.GetByTestId("span").TextContentAsync();
         var countdownAnnounced = await page.Locator("[aria-live] #countdown").CountAsync();
-        await Screenshot(page, $"status-page-{width}px");
+        await Screenshot(page, $"status-page-{width}px-{browserLocale}");
 
+        Assert.That(await page.EvaluateAsync<string>("() => document.documentElement.lang"), Is.EqualTo(browserLocale[..2]));
         Assert.That(violations.EnumerateArray().Select(v => v.GetString()), Is.Empty, "axe-core");
         Assert.That(overflowing.EnumerateArray().Select(v => v.GetString()), Is.Empty, "nothing spills out of the viewport");
-        Assert.That(span, Does.Match(@"Next void: \w{3} \d{1,2} \w{3}, \d\d:\d\d"), "dates, not just weekdays, in the page's language whatever the browser's");
+        Assert.That(overlapping.GetInt32(), Is.Zero, "no timeline label overlaps another");
+        Assert.That(labels, Is.Not.Empty);
+        Assert.That(labels.Where(label => !char.IsLetter(label[0])), Is.All.Match(twelveHours ? @"^\d{1,2}:00\s?[AP]M$" : @"^\d\d:00$"), "ticks on whole hours, in the visitor's clock");
+        Assert.That(span, Does.Match(nextVoid), "dates, not just weekdays, in the page's language and the visitor's clock");
         Assert.That(countdownAnnounced, Is.Zero, "the countdown's ticks are not announced");
+    }
+
+    [Test]
+    public async Task The_language_can_be_switched_and_stays_chosen()
+    {
+        var page = await NewPage("Europe/Paris");
+        await page.GotoAsync(_api.Address.ToString());
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is not void of course");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync("La Lune n’est pas vide de course");
+        await page.ReloadAsync();
+
+        await Expect(page.GetByTestId("state")).ToHaveTextAsync("La Lune n’est pas vide de course");
+        await Expect(page.GetByTestId("explain")).ToContainTextAsync("vide de course depuis son dernier aspect");
+        Assert.That(await page.EvaluateAsync<string>("() => document.documentElement.lang"), Is.EqualTo("fr"));
+        Assert.That(await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).GetAttributeAsync("aria-pressed"), Is.EqualTo("true"));
+    }
+
+    [Test]
+    public async Task The_page_says_what_a_void_is_and_offers_the_calendar_as_a_subscription()
+    {
+        var page = await NewPage("UTC");
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("explain")).ToContainTextAsync("void of course from its last exact major aspect");
+        Assert.That(await page.GetByTestId("subscribe").GetAttributeAsync("href"), Is.EqualTo($"webcal://{_api.Address.Authority}/api/lunar/voc/calendar.ics"));
+        Assert.That(await page.GetByTestId("download").GetAttributeAsync("href"), Is.EqualTo("/api/lunar/voc/calendar.ics"));
+    }
+
+    [Test]
+    public async Task With_the_api_stopped_under_the_open_page_it_says_so_and_then_that_its_answer_is_out_of_date()
+    {
+        var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_page_{Guid.NewGuid():N}"), LoopbackPorts.Free());
+        try
+        {
+            var page = await NewPage("Europe/Paris");
+            await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
+            await page.GotoAsync(api.Address.ToString());
+            await Expect(page.GetByTestId("state")).ToHaveTextAsync("The Moon is not void of course");
+            await Expect(page.Locator("body")).ToHaveAttributeAsync("data-stream", "open");
+
+            api.Kill();
+            // The stream drops and tries to reconnect: a few seconds later the page says the service is gone.
+            await Expect(page.Locator("body")).ToHaveAttributeAsync("data-stream", "reconnecting");
+            await page.Clock.RunForAsync(6_000);
+            await Expect(page.GetByTestId("unreachable")).ToContainTextAsync("cannot be reached");
+            await Expect(page.GetByTestId("unreachable")).ToContainTextAsync("Showing the last answer");
+            await Expect(page.GetByTestId("stale")).ToBeHiddenAsync();
+            await Screenshot(page, "status-page-api-stopped");
+
+            // Past the answer's own validity, it says that too.
+            await page.Clock.RunForAsync(70_000);
+            await Expect(page.GetByTestId("stale")).ToContainTextAsync("older than its validity");
+            await Expect(page.GetByTestId("unreachable")).ToContainTextAsync("cannot be reached");
+        }
+        finally
+        {
+            api.Dispose();
+        }
     }
 
     [Test]
@@ -169,7 +239,8 @@ public sealed class StatusPageTests
         using var api = await ApiProcess.StartAsync(ApiHost.Cluster.CreateDatabase($"lunarvoc_page_{Guid.NewGuid():N}"), LoopbackPorts.Free());
         var page = await NewPage("Europe/Paris");
         await page.GotoAsync(api.Address.ToString());
-        await Expect(page.GetByTestId("upcoming")).ToHaveTextAsync("No void of course in the next 48 hours.");
+        await Expect(page.GetByTestId("none")).ToHaveTextAsync("No void of course in the next 48 hours.");
+        await Expect(page.GetByTestId("upcoming")).ToBeHiddenAsync();
 
         using (var writer = api.CreateClient(writer: true))
         {
@@ -184,7 +255,7 @@ public sealed class StatusPageTests
 
         // Pushed through the stream: the page was not reloaded, and it polls only every minute.
         await Expect(page.GetByTestId("upcoming").Locator("li")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
-        await Expect(page.GetByTestId("upcoming")).Not.ToHaveTextAsync("No void of course in the next 48 hours.");
+        await Expect(page.GetByTestId("none")).ToBeHiddenAsync();
     }
 
     [TestCase("2026-01-03T10:02:54Z")] // full Moon
@@ -223,8 +294,6 @@ public sealed class StatusPageTests
     private static async Task RefuseStream(IPage page) =>
         await page.RouteAsync("**/api/lunar/voc/status/stream", route => route.FulfillAsync(new RouteFulfillOptions { Status = 503 }));
 
-    private static readonly string AxePath = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../contract/node_modules/axe-core/axe.min.js"));
-
     private async Task<IPage> NewPage(string timeZone, int width = 900, int height = 700, string locale = "en-GB")
     {
         // CSP bypassed only so that the test can inject axe-core; the page itself runs under its CSP.
@@ -247,5 +316,10 @@ public sealed class StatusPageTests
         var path = Path.Combine(directory, $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path);
+        if (Environment.GetEnvironmentVariable("LUNARVOC_SCREENSHOTS_OUT") is { Length: > 0 } kept)
+        {
+            Directory.CreateDirectory(kept);
+            File.Copy(path, Path.Combine(kept, $"{name}.png"), overwrite: true);
+        }
     }
 }
