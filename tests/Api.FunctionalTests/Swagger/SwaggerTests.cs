@@ -81,4 +81,38 @@ public sealed class SwaggerTests : VocEndpointTestBase
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
     }
+
+    [Test]
+    public async Task Head_is_documented_for_every_read_and_answered_on_the_document_itself()
+    {
+        var document = await GetJson("/swagger/v1/swagger.json");
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/swagger/v1/swagger.json"));
+        var paths = document["paths"]!.AsObject();
+
+        Assert.That((int)head.StatusCode, Is.EqualTo(200));
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        foreach (var (path, item) in paths)
+        {
+            if (item!["get"] is { } get)
+            {
+                var headOperation = item["head"];
+                Assert.That(headOperation, Is.Not.Null, $"HEAD {path}");
+                Assert.That(headOperation!["operationId"]!.GetValue<string>(), Does.StartWith("head").And.Not.EqualTo(get["operationId"]!.GetValue<string>()));
+                Assert.That(headOperation["responses"]!.AsObject().Select(r => r.Value!["content"]), Is.All.Null, $"HEAD {path} has no body");
+            }
+        }
+    }
+
+    [Test]
+    public async Task An_instant_in_a_query_is_declared_as_a_date_time_or_a_plain_date_and_the_stream_names_its_events()
+    {
+        var document = await GetJson("/swagger/v1/swagger.json");
+        var from = document["paths"]!["/api/lunar/voc/windows"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "from")!;
+        var stream = document["paths"]!["/api/lunar/voc/status/stream"]!["get"]!["responses"]!["200"]!["content"]!["text/event-stream"]!;
+        var events = document["components"]!["schemas"]!["StatusStreamEvent"]!;
+
+        Assert.That(from["schema"]!["anyOf"]!.AsArray().Select(option => option!["format"]!.GetValue<string>()), Is.EquivalentTo(new[] { "date-time", "date" }));
+        Assert.That(stream["x-event-schema"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/StatusStreamEvent"));
+        Assert.That(events["properties"]!["data"]!.ToJsonString(), Does.Contain("#/components/schemas/VocStatusResponse"));
+    }
 }
