@@ -44,7 +44,8 @@ internal sealed class ResponseRecorder : IStartupFilter
 
         // The exception handler clears the endpoint before it answers; it keeps the original in its feature.
         var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } route } && route.StartsWith("api/", StringComparison.Ordinal))
+        // A client that went away was answered nothing (the 499 in the logs is no status on the wire).
+        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } route } && route.StartsWith("api/", StringComparison.Ordinal) && !context.RequestAborted.IsCancellationRequested)
         {
             Write(context, route, copy);
         }

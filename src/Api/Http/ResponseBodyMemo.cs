@@ -52,10 +52,7 @@ public sealed class ResponseBodyMemo<TResponse>(IOptions<JsonOptions> jsonOption
         return new Body(bytes, CacheableBytesResult.ETagOf(bytes));
     }
 
-    /// <summary>
-    /// X-Cache (HIT | MISS | STALE), and Age when it is known: rounded up, so that max-age − Age, what a
-    /// cache (RFC 9111 §4.2) leaves of the answer's freshness, never reaches past what the server means.
-    /// </summary>
+    /// <summary>X-Cache (HIT | MISS | STALE), and Age rounded up: max-age − Age, what a cache leaves (RFC 9111 §4.2), never overshoots.</summary>
     private static void ApplyCacheHeaders(HttpResponse response, CacheStatus status, TimeSpan? age)
     {
         response.Headers[StandardHeaders.XCache] = status switch

@@ -35,10 +35,7 @@ public sealed class VocAnswer : ICacheableResponse<VocAnswer>
     [JsonIgnore]
     public VocStatus Status { get; }
 
-    /// <summary>
-    /// How long the answer stays fresh counted from the read, as RFC 9111 counts max-age: a cache takes
-    /// <see cref="Age"/> off it, leaving the time to the status's next change or the windows' expiry.
-    /// </summary>
+    /// <summary>Its freshness counted from the read (RFC 9111 max-age): less <see cref="Age"/>, the time to the next change or expiry.</summary>
     [JsonIgnore]
     public TimeSpan MaxAge { get; }
 
