@@ -2,10 +2,12 @@ using LunarVoc.Application.Common;
 using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows.Changes;
+using LunarVoc.Application.Webhooks;
 using LunarVoc.Infrastructure.Caching;
 using LunarVoc.Infrastructure.Ephemeris;
 using LunarVoc.Infrastructure.Persistence;
 using LunarVoc.Infrastructure.Prefetch;
+using LunarVoc.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +57,16 @@ public static class DependencyInjection
         services.AddSingleton<IWindowChangeFeed>(provider => provider.GetRequiredService<WindowChangeFeed>());
         services.AddSingleton<WindowChangeListener>();
         services.AddHostedService(provider => provider.GetRequiredService<WindowChangeListener>());
+
+        services.AddValidatedOptions<WebhookOptions>(configuration, WebhookOptions.SectionName);
+        services.AddSingleton<WebhookStore>();
+        services.AddSingleton<IWebhookStore>(provider => provider.GetRequiredService<WebhookStore>());
+        services.AddSingleton<WebhookTargetCheck>();
+        services.AddSingleton<IWebhookTargetCheck>(provider => provider.GetRequiredService<WebhookTargetCheck>());
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<IWebhookDeliveries>(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
 
         return services;
     }

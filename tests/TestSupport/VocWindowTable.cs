@@ -8,6 +8,10 @@ public static class VocWindowTable
     public static async Task TruncateAsync(string connectionString) =>
         await ExecuteScalarAsync(connectionString, "TRUNCATE voc_windows RESTART IDENTITY");
 
+    /// <summary>Empties the webhook tables (subscriptions, their messages and attempts).</summary>
+    public static async Task TruncateWebhooksAsync(string connectionString) =>
+        await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions RESTART IDENTITY CASCADE");
+
     public static async Task<long> CountRowsAsync(string connectionString) =>
         (long)(await ExecuteScalarAsync(connectionString, "SELECT count(*) FROM voc_windows"))!;
 

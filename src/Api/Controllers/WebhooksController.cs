@@ -1,0 +1,106 @@
+using LunarVoc.Api.Errors;
+using LunarVoc.Api.Security;
+using LunarVoc.Application.Webhooks.CreateWebhook;
+using LunarVoc.Application.Webhooks.ManageWebhooks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace LunarVoc.Api.Controllers;
+
+/// <summary>Webhook subscriptions: each belongs to the API key that made it; another key neither sees nor changes it.</summary>
+[ApiController]
+[Route("api/lunar/webhooks")]
+[Authorize(Policy = ApiSecurity.WriterPolicy)]
+[EnableRateLimiting(RateLimiting.Writes)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+public sealed class WebhooksController(ISender sender) : ControllerBase
+{
+    private string Owner => User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)!.Value;
+
+    /// <summary>Subscribes a URL to events; the answer holds the signing secret, shown only here.</summary>
+    /// <remarks>Deliveries are POSTs signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).</remarks>
+    /// <response code="201">Created; Location names it.</response>
+    /// <response code="400">A field is not valid (errors names it): the URL, an unknown event, lead_minutes.</response>
+    /// <response code="409">This key holds as many subscriptions as it may.</response>
+    [HttpPost(Name = "createWebhook")]
+    [Consumes("application/json")]
+    [ProducesResponseType<WebhookCreatedResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<WebhookCreatedResponse>> Create(CreateWebhookRequest request)
+    {
+        var result = await sender.Send(new CreateWebhookCommand(Owner, request.Url, request.Events, request.LeadMinutes), HttpContext.RequestAborted);
+        if (result.Created is not { } created)
+        {
+            return Problems.Result(StatusCodes.Status409Conflict, "This key holds as many subscriptions as it may.", "Delete one before creating another.");
+        }
+
+        var body = WebhookCreatedResponse.From(created);
+        return Created(Url.Action(nameof(Get), new { id = body.Id }), body);
+    }
+
+    /// <summary>This key's subscriptions.</summary>
+    /// <response code="200">The subscriptions, oldest first (no secrets).</response>
+    [HttpGet(Name = "listWebhooks")]
+    [ProducesResponseType<IReadOnlyList<WebhookResponse>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<IReadOnlyList<WebhookResponse>> List() =>
+        (await sender.Send(new ListWebhooksQuery(Owner), HttpContext.RequestAborted)).Select(WebhookResponse.From).ToArray();
+
+    /// <summary>One of this key's subscriptions, and whether it is still delivered to.</summary>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="200">The subscription (no secret).</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpGet("{id:long}", Name = "getWebhook")]
+    [ProducesResponseType<WebhookResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<WebhookResponse>> Get(long id) =>
+        await sender.Send(new GetWebhookQuery(Owner, id), HttpContext.RequestAborted) is { } webhook ? WebhookResponse.From(webhook) : NotFound(id);
+
+    /// <summary>Deletes one of this key's subscriptions and what was still to be sent to it.</summary>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="204">Deleted.</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpDelete("{id:long}", Name = "deleteWebhook")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Delete(long id) =>
+        await sender.Send(new DeleteWebhookCommand(Owner, id), HttpContext.RequestAborted) ? NoContent() : NotFound(id);
+
+    /// <summary>Sends a webhook.test event to the subscription now.</summary>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="202">Queued; its attempts show in /deliveries.</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpPost("{id:long}/test", Name = "testWebhook")]
+    [ProducesResponseType<WebhookTestResponse>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<WebhookTestResponse>> Test(long id) =>
+        await sender.Send(new TestWebhookCommand(Owner, id), HttpContext.RequestAborted) is { } message ? Accepted(new WebhookTestResponse(message.MessageId)) : NotFound(id);
+
+    /// <summary>A new signing secret; for 24 h deliveries carry a signature by the old one too.</summary>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="200">The new secret, shown only here.</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpPost("{id:long}/secret", Name = "rotateWebhookSecret")]
+    [ProducesResponseType<WebhookSecretResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<WebhookSecretResponse>> RotateSecret(long id) =>
+        await sender.Send(new RotateWebhookSecretCommand(Owner, id), HttpContext.RequestAborted) is { } rotated
+            ? new WebhookSecretResponse(rotated.Webhook.Id, rotated.Secret, rotated.PreviousSecretUntil!.Value)
+            : NotFound(id);
+
+    /// <summary>The latest delivery attempts to one of this key's subscriptions, newest first.</summary>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="200">Up to 50 attempts.</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpGet("{id:long}/deliveries", Name = "listWebhookDeliveries")]
+    [ProducesResponseType<IReadOnlyList<WebhookDeliveryResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<IReadOnlyList<WebhookDeliveryResponse>>> Deliveries(long id) =>
+        await sender.Send(new ListWebhookDeliveriesQuery(Owner, id), HttpContext.RequestAborted) is { } deliveries
+            ? deliveries.Select(WebhookDeliveryResponse.From).ToArray()
+            : NotFound(id);
+
+    private static ActionResult NotFound(long id) =>
+        Problems.Result(StatusCodes.Status404NotFound, "No such webhook.", $"This key has no webhook subscription with id {id}.");
+}

@@ -1,0 +1,23 @@
+namespace LunarVoc.Application.Webhooks;
+
+/// <summary>The subscriptions and their messages, kept where every instance sees them.</summary>
+public interface IWebhookStore
+{
+    /// <summary>Stores a subscription unless its owner has <paramref name="maxPerOwner"/> already (then null).</summary>
+    Task<Webhook?> CreateAsync(string owner, string url, IReadOnlyList<string> events, int? leadMinutes, string secret, DateTimeOffset at, int maxPerOwner, CancellationToken cancellationToken);
+
+    Task<ImmutableArray<Webhook>> ListAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>The owner's subscription, or null when there is none with that id or it is another owner's.</summary>
+    Task<Webhook?> GetAsync(string owner, long id, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the secret; the old one keeps signing beside it until <paramref name="previousUntil"/>. Null when not the owner's.</summary>
+    Task<Webhook?> RotateSecretAsync(string owner, long id, string secret, DateTimeOffset previousUntil, CancellationToken cancellationToken);
+
+    /// <summary>Queues messages (one per subscription and event key: a message already queued is kept as it is).</summary>
+    Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken);
+
+    Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+namespace LunarVoc.Application.Webhooks.ManageWebhooks;
+
+/// <summary>Deletes one of the caller's subscriptions and what was still to be sent to it; false when it is not the caller's.</summary>
+public sealed record DeleteWebhookCommand(string Owner, long Id) : ICommand<bool>;
+
+/// <summary>Queues a webhook.test message to one of the caller's subscriptions, due now; null when it is not the caller's.</summary>
+public sealed record TestWebhookCommand(string Owner, long Id) : ICommand<WebhookMessage?>;
+
+/// <summary>A new secret for one of the caller's subscriptions; the old one keeps signing beside it for 24 h.</summary>
+public sealed record RotateWebhookSecretCommand(string Owner, long Id) : ICommand<WebhookWithSecrets?>;
+
+public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveries deliveries, TimeProvider timeProvider)
+    : ICommandHandler<DeleteWebhookCommand, bool>,
+      ICommandHandler<TestWebhookCommand, WebhookMessage?>,
+      ICommandHandler<RotateWebhookSecretCommand, WebhookWithSecrets?>
+{
+    public static readonly TimeSpan PreviousSecretLifetime = TimeSpan.FromHours(24);
+
+    public async ValueTask<bool> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(command.Owner, command.Id, cancellationToken);
+
+    public async ValueTask<WebhookMessage?> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(command.Owner, command.Id, cancellationToken) is not { } webhook)
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var payload = WebhookPayloads.Of(Domain.Webhooks.WebhookEvents.Test, now, new { SubscriptionId = webhook.Id, webhook.Url });
+        var message = new WebhookMessage(webhook.Id, $"test:{Guid.NewGuid():N}", Domain.Webhooks.WebhookEvents.Test, now, now, payload);
+        await store.EnqueueAsync([message], cancellationToken);
+        deliveries.Due(now);
+        return message;
+    }
+
+    public async ValueTask<WebhookWithSecrets?> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
+    {
+        var secret = WebhookSecrets.New();
+        var previousUntil = timeProvider.GetUtcNow() + PreviousSecretLifetime;
+        var webhook = await store.RotateSecretAsync(command.Owner, command.Id, secret, previousUntil, cancellationToken);
+        return webhook is null ? null : new WebhookWithSecrets(webhook, secret, null, previousUntil);
+    }
+}
+

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LunarVoc.Application.Webhooks;
+
+/// <summary>Bounds and timing of webhook delivery.</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Subscriptions one API key may hold.</summary>
+    [Range(1, 10_000)]
+    public int MaxPerKey { get; set; } = 100;
+
+    /// <summary>Lets webhooks go to loopback and private addresses: for tests and private deployments only.</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>How long one attempt may take, connecting included.</summary>
+    [Range(1, 60)]
+    public int AttemptTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The waits before each retry, in seconds (Standard Webhooks' own schedule by default); a jitter of ±10 % is added.</summary>
+    [MinLength(1)]
+    [MaxLength(20)]
+    public int[] RetrySeconds { get; set; } = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000];
+
+    /// <summary>A subscription whose deliveries have all failed for this long is disabled.</summary>
+    [Range(1, 24 * 30)]
+    public int DisableAfterHours { get; set; } = 72;
+
+    /// <summary>Deliveries in flight at once on one instance: a slow receiver holds one of them, no more.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentDeliveries { get; set; } = 256;
+
+    public TimeSpan AttemptTimeout => TimeSpan.FromSeconds(AttemptTimeoutSeconds);
+
+    public TimeSpan DisableAfter => TimeSpan.FromHours(DisableAfterHours);
+}

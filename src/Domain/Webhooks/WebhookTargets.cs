@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace LunarVoc.Domain.Webhooks;
+
+/// <summary>
+/// Where a webhook may not be sent: addresses of this machine, of private networks and of cloud
+/// metadata services (169.254.169.254 is link-local), multicast and the unspecified address. Any
+/// form of an address counts — an IPv4-mapped IPv6 address is judged as the IPv4 address it is.
+/// </summary>
+public static class WebhookTargets
+{
+    private static readonly IPNetwork[] Forbidden =
+    [
+        IPNetwork.Parse("0.0.0.0/8"),       // "this network", unspecified
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("100.64.0.0/10"),   // carrier-grade NAT
+        IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("169.254.0.0/16"),  // link-local, cloud metadata
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.0.0.0/24"),
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("198.18.0.0/15"),   // benchmarking
+        IPNetwork.Parse("224.0.0.0/4"),     // multicast
+        IPNetwork.Parse("240.0.0.0/4"),     // reserved, broadcast
+        IPNetwork.Parse("::/128"),
+        IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("fc00::/7"),        // unique local
+        IPNetwork.Parse("fe80::/10"),       // link-local
+        IPNetwork.Parse("fec0::/10"),       // site-local (deprecated, still private)
+        IPNetwork.Parse("ff00::/8"),        // multicast
+        IPNetwork.Parse("64:ff9b:1::/48"),  // local-use NAT64
+    ];
+
+    /// <summary>Whether a webhook may be delivered to this address.</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (plain.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+        {
+            return false;
+        }
+
+        foreach (var network in Forbidden)
+        {
+            if (network.BaseAddress.AddressFamily == plain.AddressFamily && network.Contains(plain))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+using LunarVoc.Application.Common.Hosting;
+using LunarVoc.Application.Common.Telemetry;
+using LunarVoc.Application.Webhooks;
+
+namespace LunarVoc.Infrastructure.Webhooks;
+
+/// <summary>
+/// Delivers due messages: claims them from the store (one instance per message), sends each with its
+/// own timeout under a bound on deliveries in flight (a slow receiver holds one slot, not the loop),
+/// records the attempt and what follows — delivered, a retry on the schedule with the same message
+/// id, or failed; 410 Gone and a subscription failing for too long disable it. Between claims it sleeps
+/// until the next message is due (at most a few seconds, for messages other instances queued), woken
+/// at once when this instance queues one.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    WebhookStore store,
+    WebhookSender sender,
+    TimeProvider timeProvider,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookDispatcher> logger) : BackgroundLoop, IWebhookDeliveries
+{
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(2);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ThrottledLog _storeDown = new(timeProvider, TimeSpan.FromMinutes(1));
+
+    public void Due(DateTimeOffset at) => _wake.Writer.TryWrite(true);
+
+    protected override async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentDeliveries);
+        var lease = settings.AttemptTimeout + TimeSpan.FromSeconds(30);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var free = slots.CurrentCount;
+                var claimed = free == 0 ? [] : await store.ClaimDueAsync(timeProvider.GetUtcNow(), lease, free);
+                foreach (var message in claimed)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                    _ = DeliverAsync(message, slots, stoppingToken);
+                }
+
+                if (claimed.Count > 0 && claimed.Count == free)
+                {
+                    continue; // more may be due now
+                }
+
+                var now = timeProvider.GetUtcNow();
+                var next = await store.NextDueAsync();
+                var sleep = next is { } due ? due - now : LongestSleep;
+                await SleepAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep < LongestSleep ? sleep : LongestSleep, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is LunarVoc.Application.Common.Exceptions.DataSourceUnavailableException)
+            {
+                if (_storeDown.ShouldWrite(out var occurrences))
+                {
+                    LogStoreDown(logger, occurrences, ex.Message);
+                }
+
+                await SleepAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task SleepAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var woken = _wake.Reader.WaitToReadAsync(stop.Token).AsTask();
+        await Task.WhenAny(woken, Task.Delay(wait, timeProvider, stop.Token));
+        stop.Cancel();
+        _wake.Reader.TryRead(out _);
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task DeliverAsync(ClaimedMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcome = message.Active
+                ? Judge(message, await sender.SendAsync(message, stoppingToken))
+                : new AttemptOutcome("cancelled", timeProvider.GetUtcNow(), null, 0, "the subscription is disabled", null, null);
+            await store.RecordAsync(message, outcome);
+            if (outcome.State != "delivered" && _failures.ShouldWrite(out var occurrences))
+            {
+                LogFailed(logger, occurrences, message.EventType, message.SubscriptionId, outcome.Error ?? "");
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not recorded: the lease runs out and the message is claimed again.
+            if (_storeDown.ShouldWrite(out var occurrences))
+            {
+                LogStoreDown(logger, occurrences, ex.Message);
+            }
+        }
+        finally
+        {
+            slots.Release();
+            Due(timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>What follows an attempt: delivered (2xx), disabled (410 Gone, or failing too long), retried on the schedule, or failed for good.</summary>
+    private AttemptOutcome Judge(ClaimedMessage message, (int? Status, int Milliseconds, string? Error) sent)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        if (sent.Status is >= 200 and < 300)
+        {
+            return new AttemptOutcome("delivered", now, sent.Status, sent.Milliseconds, null, null, null);
+        }
+
+        if (sent.Status == 410)
+        {
+            return new AttemptOutcome("failed", now, sent.Status, sent.Milliseconds, sent.Error, null, "the receiver answered 410 Gone");
+        }
+
+        var failingSince = message.FailingSince is { } since ? Utc.Of(since) : now;
+        if (now - failingSince >= settings.DisableAfter)
+        {
+            return new AttemptOutcome("failed", now, sent.Status, sent.Milliseconds, sent.Error, null, $"every delivery failed for {settings.DisableAfterHours} h");
+        }
+
+        if (message.Attempts > settings.RetrySeconds.Length)
+        {
+            return new AttemptOutcome("failed", now, sent.Status, sent.Milliseconds, sent.Error, null, null);
+        }
+
+        var wait = settings.RetrySeconds[message.Attempts - 1] * (0.9 + (Random.Shared.NextDouble() * 0.2));
+        return new AttemptOutcome("pending", now, sent.Status, sent.Milliseconds, sent.Error, now.AddSeconds(wait), null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Occurrences} webhook deliveries failed since the last report; latest {EventType} to subscription {SubscriptionId}: {Error}")]
+    private static partial void LogFailed(ILogger logger, long occurrences, string eventType, long subscriptionId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Occurrences} webhook delivery rounds could not reach the database since the last report; latest: {Reason}")]
+    private static partial void LogStoreDown(ILogger logger, long occurrences, string reason);
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using LunarVoc.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace LunarVoc.Api.FunctionalTests.Webhooks;
+
+/// <summary>
+/// A webhook receiver on loopback (a real Kestrel server): records every request and answers each
+/// with the next status queued (200 once the queue is empty). Verifies Standard Webhooks signatures
+/// itself, each of several (the C# package's Verify skips the last of several).
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _statuses = new();
+
+    private WebhookReceiver(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var port = LoopbackPorts.Free();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app, new Uri($"http://127.0.0.1:{port}/hook"));
+        app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            receiver.Requests.Enqueue(new Received(
+                context.Request.Headers["webhook-id"].ToString(),
+                context.Request.Headers["webhook-timestamp"].ToString(),
+                context.Request.Headers["webhook-signature"].ToString(),
+                body));
+            context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : 200;
+        });
+        await app.StartAsync();
+        return receiver;
+    }
+
+    /// <summary>Answers the next requests with these statuses, in order.</summary>
+    public void AnswerNext(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _statuses.Enqueue(status);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>A request as received.</summary>
+    public sealed record Received(string Id, string Timestamp, string Signature, string Body)
+    {
+        /// <summary>The v1 signatures in the header that this secret's HMAC matches.</summary>
+        public int SignaturesBy(string secret)
+        {
+            var key = Convert.FromBase64String(secret["whsec_".Length..]);
+            var expected = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
+            return Signature.Split(' ').Count(signature => signature == $"v1,{expected}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using LunarVoc.Api.FunctionalTests.Frontends;
+using LunarVoc.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LunarVoc.Api.FunctionalTests.Webhooks;
+
+/// <summary>
+/// Webhook subscriptions and their deliveries, against a real receiver on loopback (and the reference
+/// Node library verifying signatures): ownership, bounds, refused targets, signed delivery, retries with
+/// the same message id, 410, secret rotation. Time moves by the fake clock.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class WebhookTests
+{
+    private const string OtherKey = "other-writer-key";
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    private FakeTimeProvider _time = null!;
+    private LunarVocApiFactory _factory = null!;
+    private HttpClient _client = null!;
+    private HttpClient _other = null!;
+    private WebhookReceiver _receiver = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _time = new FakeTimeProvider(Noon);
+        _factory = new LunarVocApiFactory(_time, new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Auth:ApiKeys:1"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OtherKey))),
+        });
+        _client = _factory.CreateWriterClient();
+        _other = _factory.CreateClient();
+        _other.DefaultRequestHeaders.Add("X-Api-Key", OtherKey);
+        await ApiHost.TruncateAsync();
+        await VocWindowTable.TruncateWebhooksAsync(ApiHost.ConnectionString);
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _receiver.DisposeAsync();
+        _client.Dispose();
+        _other.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_subscription_shows_its_secret_once_and_belongs_to_the_key_that_made_it()
+    {
+        using var created = await Subscribe(_receiver.Address.ToString(), "voc.started", "voc.ended");
+        var body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        var id = body["id"]!.GetValue<long>();
+
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(created.Headers.Location!.ToString(), Is.EqualTo($"/api/lunar/webhooks/{id}"));
+        Assert.That(body["secret"]!.GetValue<string>(), Does.Match("^whsec_[A-Za-z0-9+/]{43}=$"));
+        var listed = await _client.GetStringAsync("/api/lunar/webhooks");
+        Assert.That(listed, Does.Contain(_receiver.Address.ToString()).And.Not.Contain("whsec_"));
+        Assert.That(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"), Does.Not.Contain("secret"));
+
+        Assert.That(await _other.GetStringAsync("/api/lunar/webhooks"), Is.EqualTo("[]"));
+        using var foreign = await _other.GetAsync($"/api/lunar/webhooks/{id}");
+        using var foreignDelete = await _other.DeleteAsync($"/api/lunar/webhooks/{id}");
+        using var foreignTest = await _other.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        using var anonymous = await _factory.CreateClient().GetAsync("/api/lunar/webhooks");
+        Assert.That((foreign.StatusCode, foreignDelete.StatusCode, foreignTest.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        using var deleted = await _client.DeleteAsync($"/api/lunar/webhooks/{id}");
+        using var gone = await _client.GetAsync($"/api/lunar/webhooks/{id}");
+        Assert.That((deleted.StatusCode, gone.StatusCode), Is.EqualTo((HttpStatusCode.NoContent, HttpStatusCode.NotFound)));
+    }
+
+    [TestCase("ftp://example.com/hook", "url")]
+    [TestCase("not a url", "url")]
+    [TestCase("http://user:pass@example.com/hook", "url")]
+    public async Task A_bad_subscription_is_a_400_naming_the_field(string url, string field)
+    {
+        using var response = await Subscribe(url, "voc.started");
+
+        await AssertNames(response, field);
+    }
+
+    [Test]
+    public async Task Unknown_events_too_many_events_a_bad_lead_and_a_long_url_are_400s_naming_the_field()
+    {
+        using var unknown = await Subscribe(_receiver.Address.ToString(), "voc.sometimes");
+        using var none = await Subscribe(_receiver.Address.ToString());
+        using var lead = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.upcoming" }, lead_minutes = 0 });
+        using var tooLong = await Subscribe("https://example.com/" + new string('a', 2_048), "voc.started");
+
+        await AssertNames(unknown, "events[0]");
+        await AssertNames(none, "events");
+        await AssertNames(lead, "lead_minutes");
+        await AssertNames(tooLong, "url");
+    }
+
+    [TestCase("http://127.0.0.1:9/hook")]
+    [TestCase("http://169.254.169.254/latest/meta-data")]
+    [TestCase("http://localhost:9/hook")]
+    [TestCase("http://[::1]:9/hook")]
+    [TestCase("http://10.1.2.3/hook")]
+    [TestCase("http://[::ffff:127.0.0.1]:9/hook")]
+    public async Task Private_and_local_targets_are_refused_unless_allowed(string url)
+    {
+        await using var strict = new LunarVocApiFactory(_time);
+        using var client = strict.CreateWriterClient();
+
+        using var response = await client.PostAsJsonAsync("/api/lunar/webhooks", new { url, events = new[] { "voc.started" } });
+
+        await AssertNames(response, "url");
+    }
+
+    [Test]
+    public async Task A_test_event_is_delivered_signed_and_verifies_with_the_reference_library()
+    {
+        var (id, secret) = await SubscribeAsync("voc.started");
+
+        using var accepted = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        var messageId = JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["message_id"]!.GetValue<string>();
+        var received = await NextDeliveryAsync(1);
+
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(received.Id, Is.EqualTo(messageId));
+        Assert.That(received.Timestamp, Is.EqualTo(Noon.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(received.SignaturesBy(secret), Is.EqualTo(1));
+        var body = JsonNode.Parse(received.Body)!;
+        Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("webhook.test"));
+        Assert.That(body["data"]!["subscription_id"]!.GetValue<long>(), Is.EqualTo(id));
+        Assert.That(VerifyWithNode(secret, received), Is.EqualTo("verified"));
+    }
+
+    [Test]
+    public async Task A_failed_delivery_is_retried_with_the_same_message_id_and_the_attempts_are_listed()
+    {
+        var (id, _) = await SubscribeAsync("voc.started");
+        _receiver.AnswerNext(500);
+
+        using var _ = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        var first = await NextDeliveryAsync(1);
+        var second = await NextDeliveryAsync(2, advanceBy: TimeSpan.FromSeconds(1));
+        var deliveries = JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}/deliveries"))!.AsArray();
+
+        Assert.That(second.Id, Is.EqualTo(first.Id));
+        Assert.That(deliveries.Select(d => (d!["attempt"]!.GetValue<int>(), d["status_code"]!.GetValue<int>())), Is.EqualTo(new[] { (2, 200), (1, 500) }));
+        Assert.That(deliveries[1]!["next_try"], Is.Not.Null);
+        Assert.That(deliveries[1]!["error"]!.GetValue<string>(), Does.Contain("500"));
+    }
+
+    [Test]
+    public async Task A_410_disables_the_subscription_and_says_why()
+    {
+        var (id, _) = await SubscribeAsync("voc.started");
+        _receiver.AnswerNext(410);
+
+        using var _ = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        await NextDeliveryAsync(1);
+        var webhook = await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
+
+        Assert.That(webhook["disabled_reason"]!.GetValue<string>(), Does.Contain("410"));
+    }
+
+    [Test]
+    public async Task After_a_secret_rotation_both_secrets_sign_and_both_verify()
+    {
+        var (id, old) = await SubscribeAsync("voc.started");
+
+        var rotated = JsonNode.Parse(await (await _client.PostAsync($"/api/lunar/webhooks/{id}/secret", null)).Content.ReadAsStringAsync())!;
+        var secret = rotated["secret"]!.GetValue<string>();
+        using var _ = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        var received = await NextDeliveryAsync(1);
+
+        Assert.That(secret, Is.Not.EqualTo(old));
+        Assert.That((received.SignaturesBy(secret), received.SignaturesBy(old)), Is.EqualTo((1, 1)));
+        Assert.That(VerifyWithNode(secret, received), Is.EqualTo("verified"));
+        Assert.That(VerifyWithNode(old, received), Is.EqualTo("verified"));
+    }
+
+    private Task<HttpResponseMessage> Subscribe(string url, params string[] events) =>
+        _client.PostAsJsonAsync("/api/lunar/webhooks", new { url, events });
+
+    private async Task<(long Id, string Secret)> SubscribeAsync(params string[] events)
+    {
+        using var created = await Subscribe(_receiver.Address.ToString(), events);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        return (body["id"]!.GetValue<long>(), body["secret"]!.GetValue<string>());
+    }
+
+    /// <summary>Waits (bounded, real time for the I/O) until the receiver holds <paramref name="count"/> requests, moving the fake clock on meanwhile if asked.</summary>
+    private async Task<WebhookReceiver.Received> NextDeliveryAsync(int count, TimeSpan? advanceBy = null)
+    {
+        for (var i = 0; i < 600 && _receiver.Requests.Count < count; i++)
+        {
+            if (advanceBy is { } step)
+            {
+                _time.Advance(step);
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.That(_receiver.Requests, Has.Count.GreaterThanOrEqualTo(count), "delivered");
+        return _receiver.Requests.ElementAt(count - 1);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var value = await read();
+        for (var i = 0; i < 200 && !done(value); i++)
+        {
+            await Task.Delay(50);
+            value = await read();
+        }
+
+        return value;
+    }
+
+    private static async Task AssertNames(HttpResponseMessage response, string field)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(JsonNode.Parse(body)!["errors"]!.AsObject().Select(error => error.Key), Has.Member(field), body);
+    }
+
+    /// <summary>The reference Node library (npm standardwebhooks) verifying a delivery as a receiver would.</summary>
+    private static string VerifyWithNode(string secret, WebhookReceiver.Received received)
+    {
+        var script = ContractTools.Ensure("verify-webhook.mjs");
+        var request = Path.Combine(Path.GetTempPath(), $"lunarvoc-webhook-{Guid.NewGuid():N}.json");
+        File.WriteAllText(request, new JsonObject
+        {
+            ["secret"] = secret,
+            ["body"] = received.Body,
+            ["headers"] = new JsonObject { ["webhook-id"] = received.Id, ["webhook-timestamp"] = received.Timestamp, ["webhook-signature"] = received.Signature },
+        }.ToJsonString());
+        try
+        {
+            return ExternalProcess.Run("node", script, request).Trim();
+        }
+        finally
+        {
+            File.Delete(request);
+        }
+    }
+}
