@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<CacheInvalidations>();
         services.AddSingleton<WindowChanges>();
+        services.AddSingleton<Webhooks.WebhookSubscriptionChanges>();
         services.AddLunarVocResilience();
 
         // Mediator's pipeline is built once per message type (singleton), so validators must be singletons too.

@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<IWebhookDeliveries>(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.AddHostedService<WebhookScheduler>();
 
         return services;
     }

@@ -12,6 +12,10 @@ public static class VocWindowTable
     public static async Task TruncateWebhooksAsync(string connectionString) =>
         await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions RESTART IDENTITY CASCADE");
 
+    /// <summary>Webhook messages in a state: pending (waiting to be sent), delivered, failed or cancelled.</summary>
+    public static async Task<long> CountWebhooksAsync(string connectionString, string state) =>
+        (long)(await ExecuteScalarAsync(connectionString, $"SELECT count(*) FROM webhook_messages WHERE state = '{state}'"))!;
+
     public static async Task<long> CountRowsAsync(string connectionString) =>
         (long)(await ExecuteScalarAsync(connectionString, "SELECT count(*) FROM voc_windows"))!;
 

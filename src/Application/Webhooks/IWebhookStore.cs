@@ -20,4 +20,10 @@ public interface IWebhookStore
     Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken);
 
     Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The active subscriptions that asked for any of <paramref name="events"/>.</summary>
+    Task<ImmutableArray<Webhook>> ListSubscribedAsync(IReadOnlyList<string> events, CancellationToken cancellationToken);
+
+    /// <summary>Cancels the pending messages of these event types whose event key is not among <paramref name="current"/>.</summary>
+    Task CancelPendingAsync(IReadOnlyList<string> eventTypes, IReadOnlyCollection<string> current, CancellationToken cancellationToken);
 }

@@ -8,12 +8,28 @@ public static class WebhookPayloads
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>A window as the REST answers write it.</summary>
+    public static object Window(VocWindow window) => new
+    {
+        window.Id,
+        StartAt = Instant(window.StartAt),
+        EndAt = Instant(window.EndAt),
+        window.Source,
+        Sign = window.Details?.Sign.ToString(),
+        NextSign = window.Details?.NextSign.ToString(),
+        LastAspect = window.Details?.LastAspect is { } aspect ? new { Planet = aspect.Planet.ToString(), Aspect = aspect.Aspect.ToString().ToLowerInvariant() } : null,
+    };
+
+    /// <summary>An instant as the REST answers write it: UTC, to the second.</summary>
+    public static string Instant(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A body for an event at <paramref name="occursAt"/> (the timestamp names the event's instant, so a late delivery shows as late).</summary>
     public static string Of(string type, DateTimeOffset occursAt, object data) =>
         new JsonObject
         {
             ["type"] = type,
-            ["timestamp"] = occursAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["timestamp"] = Instant(occursAt),
             ["data"] = JsonSerializer.SerializeToNode(data, Json),
         }.ToJsonString();
 }

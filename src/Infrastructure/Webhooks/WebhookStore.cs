@@ -107,6 +107,23 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             return rows.Select(row => row.ToDelivery()).ToImmutableArray();
         }, cancellationToken);
 
+    public Task<ImmutableArray<Webhook>> ListSubscribedAsync(IReadOnlyList<string> events, CancellationToken cancellationToken) =>
+        calls.RunAsync(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            var rows = await connection.QueryAsync<Row>($"SELECT {Columns} FROM webhook_subscriptions WHERE active AND events && @Events ORDER BY id", new { Events = events.ToArray() });
+            return rows.Select(row => row.ToWebhook()).ToImmutableArray();
+        }, cancellationToken);
+
+    public Task CancelPendingAsync(IReadOnlyList<string> eventTypes, IReadOnlyCollection<string> current, CancellationToken cancellationToken) =>
+        calls.RunAsync(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            return await connection.ExecuteAsync(
+                "UPDATE webhook_messages SET state = 'cancelled' WHERE state = 'pending' AND event_type = ANY(@Types) AND NOT (event_key = ANY(@Keys))",
+                new { Types = eventTypes.ToArray(), Keys = current.ToArray() });
+        }, cancellationToken);
+
     private sealed class Row
     {
         public long Id { get; init; }

@@ -185,6 +185,61 @@ public sealed class WebhookTests
         Assert.That(VerifyWithNode(old, received), Is.EqualTo("verified"));
     }
 
+    [Test]
+    public async Task Void_events_come_on_time_with_the_window_and_a_window_replaced_before_its_start_moves_them()
+    {
+        using (var subscribed = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.upcoming", "voc.started", "voc.ended" }, lead_minutes = 30 }))
+        {
+            Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var first = await PostWindowAsync(Noon.AddHours(2), Noon.AddHours(4), replace: false);
+        await WaitForWebhooksAsync("pending", 3);
+        var second = await PostWindowAsync(Noon.AddHours(3), Noon.AddHours(5), replace: true);
+        await WaitForWebhooksAsync("cancelled", 3);
+        await WaitForWebhooksAsync("pending", 3);
+
+        var upcoming = await DeliveredAtAsync(Noon.AddHours(2).AddMinutes(30), 1);
+        var started = await DeliveredAtAsync(Noon.AddHours(3), 2);
+        var ended = await DeliveredAtAsync(Noon.AddHours(5), 3);
+
+        Assert.That(first, Is.Not.EqualTo(second));
+        Assert.That(_receiver.Requests.Select(r => JsonNode.Parse(r.Body)!["data"]!["window"]!["id"]!.GetValue<long>()), Is.All.EqualTo(second), "nothing for the replaced window");
+        Assert.That(new[] { upcoming, started, ended }.Select(r => JsonNode.Parse(r.Body)!["type"]!.GetValue<string>()), Is.EqualTo(new[] { "voc.upcoming", "voc.started", "voc.ended" }));
+        Assert.That(JsonNode.Parse(started.Body)!["timestamp"]!.GetValue<string>(), Is.EqualTo("2026-11-24T15:00:00Z"));
+        Assert.That(JsonNode.Parse(started.Body)!["data"]!["window"]!["start_at"]!.GetValue<string>(), Is.EqualTo("2026-11-24T15:00:00Z"));
+    }
+
+    private async Task<long> PostWindowAsync(DateTimeOffset start, DateTimeOffset end, bool replace)
+    {
+        using var posted = await _client.PostAsJsonAsync("/api/lunar/voc", new { start_at = IsoText.Of(start), end_at = IsoText.Of(end), source = "hooks", replace });
+        Assert.That((int)posted.StatusCode, Is.EqualTo(201), await posted.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await posted.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+    }
+
+    /// <summary>Waits (bounded, real time: the scheduler's I/O) until <paramref name="count"/> messages are in <paramref name="state"/>.</summary>
+    private static async Task WaitForWebhooksAsync(string state, long count)
+    {
+        for (var i = 0; i < 200 && await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, state) != count; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, state), Is.EqualTo(count), state);
+    }
+
+    /// <summary>Moves the clock to a second before <paramref name="instant"/>, then on in 100 ms steps: the delivery comes within the second.</summary>
+    private async Task<WebhookReceiver.Received> DeliveredAtAsync(DateTimeOffset instant, int count)
+    {
+        _time.Advance(instant - TimeSpan.FromSeconds(1) - _time.GetUtcNow());
+        await Task.Delay(200);
+        Assert.That(_receiver.Requests, Has.Count.EqualTo(count - 1), $"nothing before {instant:o}");
+        var received = await NextDeliveryAsync(count, advanceBy: TimeSpan.FromMilliseconds(100));
+        var sentAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(received.Timestamp, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(sentAt - instant, Is.InRange(TimeSpan.Zero, TimeSpan.FromSeconds(1)), "sent within a second of its instant");
+        return received;
+    }
+
     private Task<HttpResponseMessage> Subscribe(string url, params string[] events) =>
         _client.PostAsJsonAsync("/api/lunar/webhooks", new { url, events });
 

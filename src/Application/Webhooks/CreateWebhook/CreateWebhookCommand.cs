@@ -11,7 +11,7 @@ public sealed record CreateWebhookCommand(string Owner, string Url, IReadOnlyLis
 /// <summary>The subscription with its secret, shown this once; or null when the key holds as many subscriptions as it may.</summary>
 public sealed record CreateWebhookResult(WebhookWithSecrets? Created);
 
-public sealed class CreateWebhookCommandHandler(IWebhookStore store, TimeProvider timeProvider, IOptions<WebhookOptions> options)
+public sealed class CreateWebhookCommandHandler(IWebhookStore store, WebhookSubscriptionChanges subscriptions, TimeProvider timeProvider, IOptions<WebhookOptions> options)
     : ICommandHandler<CreateWebhookCommand, CreateWebhookResult>
 {
     public async ValueTask<CreateWebhookResult> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
@@ -20,6 +20,12 @@ public sealed class CreateWebhookCommandHandler(IWebhookStore store, TimeProvide
         var leadMinutes = command.Events.Contains(Domain.Webhooks.WebhookEvents.VocUpcoming) ? command.LeadMinutes ?? 60 : command.LeadMinutes;
         var events = command.Events.Distinct(StringComparer.Ordinal).ToArray();
         var created = await store.CreateAsync(command.Owner, command.Url, events, leadMinutes, secret, timeProvider.GetUtcNow(), options.Value.MaxPerKey, cancellationToken);
-        return new CreateWebhookResult(created is null ? null : new WebhookWithSecrets(created, secret, null, null));
+        if (created is null)
+        {
+            return new CreateWebhookResult(null);
+        }
+
+        subscriptions.Announce();
+        return new CreateWebhookResult(new WebhookWithSecrets(created, secret, null, null));
     }
 }

@@ -1,0 +1,6 @@
+using LunarVoc.Application.Common.Signals;
+
+namespace LunarVoc.Application.Webhooks;
+
+/// <summary>Tells the webhook scheduler that a subscription was created, so its events are queued at once.</summary>
+public sealed class WebhookSubscriptionChanges : ChangeSignal;
