@@ -34,6 +34,7 @@ internal static class SwaggerSetup
             options.OperationFilter<WriterKeyOperationFilter>();
             options.OperationFilter<HttpContractOperationFilter>();
             options.SchemaFilter<ContractSchemaFilter>();
+            options.DocumentFilter<WebhooksDocumentFilter>();
             // Nullable members that refer to another schema (current, next, last_aspect) say so.
             options.UseAllOfToExtendReferenceSchemas();
             options.SupportNonNullableReferenceTypes();

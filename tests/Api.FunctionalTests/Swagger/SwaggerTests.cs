@@ -104,7 +104,7 @@ public sealed class SwaggerTests : VocEndpointTestBase
     }
 
     [Test]
-    public async Task An_instant_in_a_query_is_declared_as_a_date_time_or_a_plain_date_and_the_stream_names_its_events()
+    public async Task An_instant_in_a_query_is_declared_as_a_date_time_or_a_plain_date_and_the_stream_and_the_webhooks_name_their_events()
     {
         var document = await GetJson("/swagger/v1/swagger.json");
         var from = document["paths"]!["/api/lunar/voc/windows"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "from")!;
@@ -114,5 +114,8 @@ public sealed class SwaggerTests : VocEndpointTestBase
         Assert.That(from["schema"]!["anyOf"]!.AsArray().Select(option => option!["format"]!.GetValue<string>()), Is.EquivalentTo(new[] { "date-time", "date" }));
         Assert.That(stream["x-event-schema"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/StatusStreamEvent"));
         Assert.That(events["properties"]!["data"]!.ToJsonString(), Does.Contain("#/components/schemas/VocStatusResponse"));
+        var started = document["webhooks"]!["voc.started"]!["post"]!;
+        Assert.That(started["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/VocWindowEvent"));
+        Assert.That(started["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }));
     }
 }
