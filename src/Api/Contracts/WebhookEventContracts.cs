@@ -20,3 +20,15 @@ public sealed record WebhookTestEvent(string Type, DateTimeOffset Timestamp, Web
 /// <param name="SubscriptionId" example="7">The subscription's id.</param>
 /// <param name="Url" example="https://example.com/hooks/lunarvoc">Its URL.</param>
 public sealed record WebhookTestEventData(long SubscriptionId, string Url);
+
+/// <summary>The Moon enters a sign.</summary>
+/// <param name="Type" example="moon.ingress">Always moon.ingress.</param>
+/// <param name="Timestamp" example="2026-11-24T19:42:00Z">The ingress's instant (UTC).</param>
+/// <param name="Data">The sign entered and when.</param>
+public sealed record MoonIngressEvent(string Type, DateTimeOffset Timestamp, MoonIngressResponse Data);
+
+/// <summary>A principal phase of the Moon: new, first quarter, full or last quarter.</summary>
+/// <param name="Type" example="moon.phase">Always moon.phase.</param>
+/// <param name="Timestamp" example="2026-11-24T14:53:00Z">The phase's exact instant (UTC).</param>
+/// <param name="Data">The phase and when.</param>
+public sealed record MoonPhaseEvent(string Type, DateTimeOffset Timestamp, MoonPhaseResponse Data);

@@ -15,6 +15,8 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         ("voc.upcoming", "A void of course starts in lead_minutes.", typeof(VocWindowEvent)),
         ("voc.started", "A void of course has started.", typeof(VocWindowEvent)),
         ("voc.ended", "A void of course has ended: the Moon entered the next sign.", typeof(VocWindowEvent)),
+        ("moon.ingress", "The Moon enters a sign.", typeof(MoonIngressEvent)),
+        ("moon.phase", "A principal phase of the Moon: new, first quarter, full or last quarter.", typeof(MoonPhaseEvent)),
         ("webhook.test", "A test, sent when POST /api/lunar/webhooks/{id}/test asks for it.", typeof(WebhookTestEvent)),
     ];
 

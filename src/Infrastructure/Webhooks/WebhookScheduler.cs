@@ -29,7 +29,7 @@ internal sealed partial class WebhookScheduler(
             var wait = Every;
             try
             {
-                await sender.Send(new ScheduleVocEventsCommand(), stoppingToken);
+                await sender.Send(new ScheduleWebhookEventsCommand(), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

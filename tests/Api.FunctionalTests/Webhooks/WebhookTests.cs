@@ -210,6 +210,46 @@ public sealed class WebhookTests
         Assert.That(JsonNode.Parse(started.Body)!["data"]!["window"]!["start_at"]!.GetValue<string>(), Is.EqualTo("2026-11-24T15:00:00Z"));
     }
 
+    [Test]
+    public async Task The_moons_ingresses_and_principal_phases_come_on_time()
+    {
+        using (var subscribed = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "moon.ingress", "moon.phase" } }))
+        {
+            Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var moon = JsonNode.Parse(await _client.GetStringAsync("/api/lunar/moon"))!;
+        var phases = JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/moon/phases?from={IsoText.Of(Noon)}&to={IsoText.Of(Noon.AddHours(48))}"))!["phases"]!.AsArray();
+        var expected = new List<(DateTimeOffset At, string Type, string What)>
+        {
+            (DateTimeOffset.Parse(moon["next_ingress"]!["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), "moon.ingress", moon["next_ingress"]!["sign"]!.GetValue<string>()),
+        };
+        expected.AddRange(phases.Select(phase => (DateTimeOffset.Parse(phase!["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), "moon.phase", phase["phase"]!.GetValue<string>())));
+        expected.Sort((a, b) => a.At.CompareTo(b.At));
+        await WaitForWebhooksAsync("pending", await PendingWithin48HoursAsync(expected.Count));
+
+        var received = new List<JsonNode>();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            received.Add(JsonNode.Parse((await DeliveredAtAsync(expected[i].At, i + 1)).Body)!);
+        }
+
+        Assert.That(expected, Has.Count.GreaterThanOrEqualTo(2), "an ingress and a phase within two days");
+        Assert.That(received.Select(body => body["type"]!.GetValue<string>()), Is.EqualTo(expected.Select(e => e.Type)));
+        Assert.That(received.Select(body => body["data"]!["sign"]?.GetValue<string>() ?? body["data"]!["phase"]!.GetValue<string>()), Is.EqualTo(expected.Select(e => e.What)));
+    }
+
+    /// <summary>The events the scheduler queues: every one of the next 48 hours (the first ingress, and any later one within them).</summary>
+    private static async Task<long> PendingWithin48HoursAsync(int atLeast)
+    {
+        for (var i = 0; i < 200 && await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "pending") < atLeast; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "pending");
+    }
+
     private async Task<long> PostWindowAsync(DateTimeOffset start, DateTimeOffset end, bool replace)
     {
         using var posted = await _client.PostAsJsonAsync("/api/lunar/voc", new { start_at = IsoText.Of(start), end_at = IsoText.Of(end), source = "hooks", replace });
