@@ -18,6 +18,7 @@ internal sealed partial class WebhookDispatcher(
     WebhookSender sender,
     TimeProvider timeProvider,
     IOptions<WebhookOptions> options,
+    LunarVocMetrics metrics,
     ILogger<WebhookDispatcher> logger) : BackgroundLoop, IWebhookDeliveries
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(2);
@@ -38,6 +39,8 @@ internal sealed partial class WebhookDispatcher(
             {
                 var free = slots.CurrentCount;
                 var claimed = free == 0 ? [] : await store.ClaimDueAsync(timeProvider.GetUtcNow(), lease, free);
+                // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
+                metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
                 foreach (var message in claimed)
                 {
                     await slots.WaitAsync(stoppingToken);
@@ -93,6 +96,8 @@ internal sealed partial class WebhookDispatcher(
                 ? Judge(message, await sender.SendAsync(message, stoppingToken))
                 : new AttemptOutcome("cancelled", timeProvider.GetUtcNow(), null, 0, "the subscription is disabled", null, null);
             await store.RecordAsync(message, outcome);
+            var lag = outcome.State == "delivered" ? outcome.At - Utc.Of(message.OccursAt) : (TimeSpan?)null;
+            metrics.WebhookAttempted(message.EventType, outcome.State == "pending" ? "retry" : outcome.State, lag);
             if (outcome.State != "delivered" && _failures.ShouldWrite(out var occurrences))
             {
                 LogFailed(logger, occurrences, message.EventType, message.SubscriptionId, outcome.Error ?? "");

@@ -31,6 +31,14 @@ internal sealed partial class WebhookStore
             return rows.ToList();
         }, CancellationToken.None);
 
+    /// <summary>How many pending messages are due (claimed ones included).</summary>
+    public Task<long> CountDueAsync(DateTimeOffset now) =>
+        calls.RunAsync(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM webhook_messages WHERE state = 'pending' AND due_at <= @Now", new { Now = now.ToUniversalTime() });
+        }, CancellationToken.None);
+
     /// <summary>When the next pending message is due (null: none).</summary>
     public Task<DateTimeOffset?> NextDueAsync() =>
         calls.RunAsync(async _ =>

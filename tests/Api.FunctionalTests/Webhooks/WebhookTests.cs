@@ -154,6 +154,10 @@ public sealed class WebhookTests
         Assert.That(deliveries.Select(d => (d!["attempt"]!.GetValue<int>(), d["status_code"]!.GetValue<int>())), Is.EqualTo(new[] { (2, 200), (1, 500) }));
         Assert.That(deliveries[1]!["next_try"], Is.Not.Null);
         Assert.That(deliveries[1]!["error"]!.GetValue<string>(), Does.Contain("500"));
+        var metrics = await WaitForAsync(() => _client.GetStringAsync("/metrics"), text => text.Contains("outcome=\"delivered\"", StringComparison.Ordinal));
+        Assert.That(metrics, Does.Match("lunarvoc_webhooks_deliveries_total\\{[^}]*event=\"webhook.test\"[^}]*outcome=\"retry\"[^}]*\\} 1"));
+        Assert.That(metrics, Does.Match("lunarvoc_webhooks_deliveries_total\\{[^}]*event=\"webhook.test\"[^}]*outcome=\"delivered\"[^}]*\\} 1"));
+        Assert.That(metrics, Does.Contain("lunarvoc_webhooks_lag_seconds"));
     }
 
     [Test]

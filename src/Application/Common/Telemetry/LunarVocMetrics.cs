@@ -5,7 +5,8 @@ namespace LunarVoc.Application.Common.Telemetry;
 
 /// <summary>
 /// The service's own meter ("LunarVoc"): the cache counters the cache statistics report, per cache, as
-/// observable counters (one source of truth), and the pre-fetch's runs and computed windows.
+/// observable counters (one source of truth), the pre-fetch's runs and computed windows, and the
+/// webhooks' deliveries, their lag and the messages waiting.
 /// </summary>
 public sealed class LunarVocMetrics
 {
@@ -16,6 +17,9 @@ public sealed class LunarVocMetrics
 
     private readonly Counter<long> _prefetchRuns;
     private readonly Counter<long> _windowsComputed;
+    private readonly Counter<long> _webhookDeliveries;
+    private readonly Histogram<double> _webhookLag;
+    private long _webhooksWaiting;
 
     public LunarVocMetrics(IMeterFactory meterFactory, CacheStatistics statistics)
     {
@@ -27,7 +31,21 @@ public sealed class LunarVocMetrics
         Observe(meter, statistics, "lunarvoc.db.errors", "Database reads that failed after their retries", c => c.DbErrors);
         _prefetchRuns = meter.CreateCounter<long>("lunarvoc.prefetch.runs", description: "Pre-fetch runs, by outcome");
         _windowsComputed = meter.CreateCounter<long>("lunarvoc.prefetch.windows_computed", description: "Windows computed by the pre-fetch");
+        _webhookDeliveries = meter.CreateCounter<long>("lunarvoc.webhooks.deliveries", description: "Webhook delivery attempts, by event and outcome");
+        _webhookLag = meter.CreateHistogram<double>("lunarvoc.webhooks.lag", unit: "s", description: "From an event's instant to its 2xx answer");
+        meter.CreateObservableGauge("lunarvoc.webhooks.waiting", () => Interlocked.Read(ref _webhooksWaiting), description: "Webhook messages due and not yet delivered, at the delivery loop's last look");
     }
+
+    public void WebhookAttempted(string eventType, string outcome, TimeSpan? lag)
+    {
+        _webhookDeliveries.Add(1, new KeyValuePair<string, object?>("event", eventType), new KeyValuePair<string, object?>("outcome", outcome));
+        if (lag is { } delivered)
+        {
+            _webhookLag.Record(Math.Max(0, delivered.TotalSeconds), new KeyValuePair<string, object?>("event", eventType));
+        }
+    }
+
+    public void WebhooksWaiting(long count) => Interlocked.Exchange(ref _webhooksWaiting, count);
 
     public void PrefetchRan(string outcome, int windowsComputed)
     {
