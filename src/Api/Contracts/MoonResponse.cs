@@ -9,7 +9,7 @@ namespace LunarVoc.Api.Contracts;
 /// <param name="Longitude" example="352.418302">The Moon's apparent geocentric ecliptic longitude of date, in degrees [0, 360).</param>
 /// <param name="Sign" example="Pisces">The sign the Moon is in.</param>
 /// <param name="Degree" example="22.418302">How far into its sign the Moon is, in degrees [0, 30).</param>
-/// <param name="Phase" example="waxing_gibbous">The phase named by the Moon's elongation from the Sun: each name holds for the 45° centred on its angle (new Moon 337.5°–22.5°, first quarter 67.5°–112.5°, …).</param>
+/// <param name="Phase" example="waxing_gibbous">The phase as people name it, by the Moon's elongation from the Sun: new_moon, first_quarter, full_moon or last_quarter only within about a day of the exact phase (12.19°, the mean daily motion, either side of 0°, 90°, 180°, 270°), a crescent or gibbous Moon between (waxing_crescent 12.19°–77.81°, …).</param>
 /// <param name="Illumination" example="0.7312">The illuminated fraction of the disc, 0 to 1.</param>
 /// <param name="AgeDays" example="9.8123">Days since the last new Moon.</param>
 /// <param name="PreviousNewMoon" example="2026-11-09T15:02:11Z">The last new Moon at or before at.</param>

@@ -10,7 +10,7 @@ namespace LunarVoc.Api.Controllers;
 public sealed class MoonController(ISender sender, ResponseBodyMemo<MoonResponse> bodies) : ControllerBase
 {
     /// <summary>The Moon now, or at an instant: sign and degree, phase and illuminated fraction, the phases around it, its next ingress and its void.</summary>
-    /// <remarks>Now is described at the start of the current minute, or at the last change within it (an ingress, a phase, a change of phase name, a void's start or end). The phase is named by the Moon's elongation from the Sun, each name holding for the 45° centred on its angle.</remarks>
+    /// <remarks>Now is described at the start of the current minute, or at the last change within it (an ingress, a phase, a change of phase name, a void's start or end). The phase is named as people name it: a quarter, full or new Moon only within about a day of the exact phase, a crescent or gibbous Moon between.</remarks>
     /// <param name="at" example="2026-11-24T12:00:00Z">The instant to describe, in 1900–2100 (ISO-8601 with an offset, or a date); now when left out.</param>
     /// <param name="tz" example="Europe/Paris">An IANA time zone: every instant also gets its _local in it.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>

@@ -280,8 +280,9 @@ function duration(ms) {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (h > 0) return `${h} h ${m} min`;
-  return m > 0 ? `${m} min ${s} s` : `${s} s`;
+  // No-break spaces: a number never ends a line apart from its unit.
+  if (h > 0) return `${h}\u00a0h ${m}\u00a0min`;
+  return m > 0 ? `${m}\u00a0min ${s}\u00a0s` : `${s}\u00a0s`;
 }
 
 function listen() {

@@ -39,6 +39,21 @@ public sealed class PrismProxyTests
 
         var port = LoopbackPorts.Free();
         using var proxy = StartProxy(prism, document, api.Address, port);
+        try
+        {
+            await CheckThroughAsync(proxy, port, api);
+        }
+        finally
+        {
+            // Disposing a Process object leaves the process running: Prism is stopped here, its children with it.
+            proxy.Kill(entireProcessTree: true);
+            await proxy.WaitForExitAsync();
+            File.Delete(document);
+        }
+    }
+
+    private static async Task CheckThroughAsync(System.Diagnostics.Process proxy, int port, ApiProcess api)
+    {
         await WaitUntilListeningAsync(proxy, port);
         using var reader = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         using var writer = new HttpClient { BaseAddress = reader.BaseAddress, Timeout = reader.Timeout };
@@ -123,7 +138,6 @@ public sealed class PrismProxyTests
         var statuses = seen.Select(entry => entry.Status).ToHashSet();
         Assert.That(statuses, Is.SupersetOf(new[] { 200, 201, 304, 400, 401, 404, 409, 429 }), "the script reaches every kind of answer");
         Assert.That(seen.Where(entry => entry.Violations.Length > 0).Select(entry => $"{entry.Request} → {entry.Status}: {entry.Violations}"), Is.Empty);
-        File.Delete(document);
     }
 
     private static System.Diagnostics.Process StartProxy(string prism, string document, Uri upstream, int port)

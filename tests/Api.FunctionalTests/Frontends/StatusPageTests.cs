@@ -82,7 +82,7 @@ public sealed class StatusPageTests
         await Expect(page.GetByTestId("timeline").Locator(".window")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("next-void")).ToContainTextAsync("The next void after this one");
         await Screenshot(page, "status-page-after");
-        Assert.That(countdownBefore, Does.Match(@"^in 1 min 3\d s$"), "about 90 s to the start of the void, said as a span, not a clock time");
+        Assert.That(countdownBefore, Does.Match(@"^in 1\u00a0min 3\d\u00a0s$"), "about 90 s to the start of the void, said as a span, not a clock time");
     }
 
     [Test]
