@@ -1,3 +1,4 @@
+using LunarVoc.Application.Webhooks;
 using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
@@ -36,7 +37,10 @@ public sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton(Repository.Object)
             .AddSingleton(calculator ?? Calculator.Object)
             .AddSingleton(ExclusiveLock.Object)
-            .AddSingleton(ChangeFeed.Object);
+            .AddSingleton(ChangeFeed.Object)
+            .AddSingleton(Webhooks.Object)
+            .AddSingleton(WebhookTargets.Object)
+            .AddSingleton(WebhookDeliveries.Object);
         // As the service composes it (Infrastructure): HybridCache, its memory level on the test's clock.
         services.AddHybridCache();
         services.AddOptions<MemoryCacheOptions>().Configure(options => options.Clock = new FakeClock(Time));
@@ -54,6 +58,12 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Mock<IExclusiveLock> ExclusiveLock { get; } = new(MockBehavior.Strict);
 
     public Mock<IWindowChangeFeed> ChangeFeed { get; } = new();
+
+    public Mock<IWebhookStore> Webhooks { get; } = new(MockBehavior.Strict);
+
+    public Mock<IWebhookTargetCheck> WebhookTargets { get; } = new(MockBehavior.Strict);
+
+    public Mock<IWebhookDeliveries> WebhookDeliveries { get; } = new();
 
     public WindowChanges Changes => _provider.GetRequiredService<WindowChanges>();
 

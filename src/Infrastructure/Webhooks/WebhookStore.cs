@@ -66,26 +66,31 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             return row?.ToWebhook();
         }, cancellationToken);
 
+    /// <summary>One statement per few thousand messages (arrays unnested), so queuing an event for every subscriber stays one round trip or a few.</summary>
     public Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
-                VALUES (@SubscriptionId, @MessageId, @EventKey, @EventType, @Payload, @OccursAt, @DueAt)
-                ON CONFLICT (subscription_id, event_key) DO NOTHING
-                """,
-                messages.Select(message => new
-                {
-                    message.SubscriptionId,
-                    message.MessageId,
-                    message.EventKey,
-                    message.EventType,
-                    message.Payload,
-                    OccursAt = message.OccursAt.ToUniversalTime(),
-                    DueAt = message.DueAt.ToUniversalTime(),
-                }));
+            foreach (var chunk in messages.Chunk(5_000))
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
+                    SELECT * FROM unnest(@SubscriptionIds, @MessageIds, @Keys, @Types, @Payloads, @OccursAt, @DueAt)
+                    ON CONFLICT (subscription_id, event_key) DO NOTHING
+                    """,
+                    new
+                    {
+                        SubscriptionIds = chunk.Select(m => m.SubscriptionId).ToArray(),
+                        MessageIds = chunk.Select(m => m.MessageId).ToArray(),
+                        Keys = chunk.Select(m => m.EventKey).ToArray(),
+                        Types = chunk.Select(m => m.EventType).ToArray(),
+                        Payloads = chunk.Select(m => m.Payload).ToArray(),
+                        OccursAt = chunk.Select(m => m.OccursAt.UtcDateTime).ToArray(),
+                        DueAt = chunk.Select(m => m.DueAt.UtcDateTime).ToArray(),
+                    });
+            }
+
             return true;
         }, cancellationToken);
 
