@@ -1,4 +1,3 @@
-using LunarVoc.Application.Webhooks;
 using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
@@ -6,6 +5,7 @@ using LunarVoc.Application.Common.Locking;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;
+using LunarVoc.Application.Webhooks;
 using LunarVoc.Domain.VocWindows;
 using Mediator;
 using Microsoft.Extensions.Caching.Memory;

@@ -8,9 +8,25 @@ public static class VocWindowTable
     public static async Task TruncateAsync(string connectionString) =>
         await ExecuteScalarAsync(connectionString, "TRUNCATE voc_windows RESTART IDENTITY");
 
-    /// <summary>Empties the webhook tables (subscriptions, their messages and attempts).</summary>
-    public static async Task TruncateWebhooksAsync(string connectionString) =>
-        await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions RESTART IDENTITY CASCADE");
+    /// <summary>
+    /// Empties the webhook tables (subscriptions, their messages and attempts). A running scheduler may
+    /// hold the messages while it waits for a subscription, so PostgreSQL can pick this statement as a
+    /// deadlock's victim; it is tried again then.
+    /// </summary>
+    public static async Task TruncateWebhooksAsync(string connectionString)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions RESTART IDENTITY CASCADE");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>Webhook messages in a state: pending (waiting to be sent), delivered, failed or cancelled.</summary>
     public static async Task<long> CountWebhooksAsync(string connectionString, string state) =>

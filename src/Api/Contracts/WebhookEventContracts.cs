@@ -32,3 +32,24 @@ public sealed record MoonIngressEvent(string Type, DateTimeOffset Timestamp, Moo
 /// <param name="Timestamp" example="2026-11-24T14:53:00Z">The phase's exact instant (UTC).</param>
 /// <param name="Data">The phase and when.</param>
 public sealed record MoonPhaseEvent(string Type, DateTimeOffset Timestamp, MoonPhaseResponse Data);
+
+/// <summary>The stored windows changed: a save, the pre-fetch of computed windows, or a provider's invalidation.</summary>
+/// <param name="Type" example="windows.changed">Always windows.changed.</param>
+/// <param name="Timestamp" example="2026-11-24T12:00:00Z">When the change was made (UTC).</param>
+/// <param name="Data">What changed.</param>
+public sealed record WindowsChangedEvent(string Type, DateTimeOffset Timestamp, WindowsChangedEventData Data);
+
+/// <summary>What a windows.changed event carries: the windows as GET /api/lunar/voc/{id} answers them (without local times).</summary>
+/// <param name="Cause" example="saved">saved (POST /api/lunar/voc), computed (the pre-fetch of computed windows) or invalidated (a provider changed its windows outside the service and said so through POST /api/lunar/voc/cache/invalidate: which ones is not known, the lists are empty; read /api/lunar/voc/windows again).</param>
+/// <param name="Created">Windows stored by this change.</param>
+/// <param name="Updated">Windows whose source or details this change rewrote.</param>
+/// <param name="Removed">Windows this change deleted (replaced by an overlapping one).</param>
+public sealed record WindowsChangedEventData(WindowChangeCause Cause, IReadOnlyList<VocWindowResponse> Created, IReadOnlyList<VocWindowResponse> Updated, IReadOnlyList<VocWindowResponse> Removed);
+
+/// <summary>What made a windows.changed event.</summary>
+public enum WindowChangeCause
+{
+    Saved,
+    Computed,
+    Invalidated,
+}

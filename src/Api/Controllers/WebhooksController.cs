@@ -41,6 +41,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
     }
 
     /// <summary>This key's subscriptions.</summary>
+    /// <remarks>Only the subscriptions made with the calling key; secrets are never listed.</remarks>
     /// <response code="200">The subscriptions, oldest first (no secrets).</response>
     [HttpGet(Name = "listWebhooks")]
     [ProducesResponseType<IReadOnlyList<WebhookResponse>>(StatusCodes.Status200OK, "application/json")]
@@ -48,6 +49,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
         (await sender.Send(new ListWebhooksQuery(Owner), HttpContext.RequestAborted)).Select(WebhookResponse.From).ToArray();
 
     /// <summary>One of this key's subscriptions, and whether it is still delivered to.</summary>
+    /// <remarks>active is false once the subscription is disabled; disabled_reason says why (410 Gone, or every delivery failing for too long) until POST /enable.</remarks>
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="200">The subscription (no secret).</response>
     /// <response code="404">This key has no subscription with that id.</response>
@@ -58,6 +60,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
         await sender.Send(new GetWebhookQuery(Owner, id), HttpContext.RequestAborted) is { } webhook ? WebhookResponse.From(webhook) : NotFound(id);
 
     /// <summary>Deletes one of this key's subscriptions and what was still to be sent to it.</summary>
+    /// <remarks>Messages still queued for it are dropped; an attempt already under way may still arrive.</remarks>
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="204">Deleted.</response>
     /// <response code="404">This key has no subscription with that id.</response>
@@ -68,6 +71,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
         await sender.Send(new DeleteWebhookCommand(Owner, id), HttpContext.RequestAborted) ? NoContent() : NotFound(id);
 
     /// <summary>Sends a webhook.test event to the subscription now.</summary>
+    /// <remarks>Signed and retried like any other message; its webhook-id is in the answer.</remarks>
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="202">Queued; its attempts show in /deliveries.</response>
     /// <response code="404">This key has no subscription with that id.</response>
@@ -78,6 +82,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
         await sender.Send(new TestWebhookCommand(Owner, id), HttpContext.RequestAborted) is { } message ? Accepted(new WebhookTestResponse(message.MessageId)) : NotFound(id);
 
     /// <summary>A new signing secret; for 24 h deliveries carry a signature by the old one too.</summary>
+    /// <remarks>Standard Webhooks allows several signatures in webhook-signature, so a receiver can switch to the new secret without losing a delivery.</remarks>
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="200">The new secret, shown only here.</response>
     /// <response code="404">This key has no subscription with that id.</response>
@@ -89,7 +94,19 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
             ? new WebhookSecretResponse(rotated.Webhook.Id, rotated.Secret, rotated.PreviousSecretUntil!.Value)
             : NotFound(id);
 
+    /// <summary>Delivers to a disabled subscription again.</summary>
+    /// <remarks>A subscription is disabled when its receiver answers 410 Gone, or when every delivery has failed for Webhooks:DisableAfterHours (72 h); GET shows why. Enabling it clears the reason and the failures; the time-based events of the next 48 hours are queued again. Enabling an active subscription changes nothing.</remarks>
+    /// <param name="id" example="7">The subscription's id.</param>
+    /// <response code="200">The subscription, active.</response>
+    /// <response code="404">This key has no subscription with that id.</response>
+    [HttpPost("{id:long}/enable", Name = "enableWebhook")]
+    [ProducesResponseType<WebhookResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<WebhookResponse>> Enable(long id) =>
+        await sender.Send(new EnableWebhookCommand(Owner, id), HttpContext.RequestAborted) is { } webhook ? WebhookResponse.From(webhook) : NotFound(id);
+
     /// <summary>The latest delivery attempts to one of this key's subscriptions, newest first.</summary>
+    /// <remarks>Each attempt: the event, the message id (the webhook-id header), the attempt's number, the status code or the error, how long it took and when the next try is due.</remarks>
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="200">Up to 50 attempts.</response>
     /// <response code="404">This key has no subscription with that id.</response>

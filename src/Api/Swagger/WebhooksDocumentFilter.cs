@@ -17,6 +17,7 @@ internal sealed class WebhooksDocumentFilter : IDocumentFilter
         ("voc.ended", "A void of course has ended: the Moon entered the next sign.", typeof(VocWindowEvent)),
         ("moon.ingress", "The Moon enters a sign.", typeof(MoonIngressEvent)),
         ("moon.phase", "A principal phase of the Moon: new, first quarter, full or last quarter.", typeof(MoonPhaseEvent)),
+        ("windows.changed", "The stored windows changed: created, updated or removed by a save, the pre-fetch or a provider.", typeof(WindowsChangedEvent)),
         ("webhook.test", "A test, sent when POST /api/lunar/webhooks/{id}/test asks for it.", typeof(WebhookTestEvent)),
     ];
 

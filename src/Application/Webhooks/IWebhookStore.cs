@@ -16,6 +16,9 @@ public interface IWebhookStore
     /// <summary>Replaces the secret; the old one keeps signing beside it until <paramref name="previousUntil"/>. Null when not the owner's.</summary>
     Task<Webhook?> RotateSecretAsync(string owner, long id, string secret, DateTimeOffset previousUntil, CancellationToken cancellationToken);
 
+    /// <summary>Makes a disabled subscription active again, its reason and failures forgotten. Null when not the owner's.</summary>
+    Task<Webhook?> EnableAsync(string owner, long id, CancellationToken cancellationToken);
+
     /// <summary>Queues messages (one per subscription and event key: a message already queued is kept as it is).</summary>
     Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken);
 

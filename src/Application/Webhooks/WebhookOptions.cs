@@ -31,6 +31,12 @@ public sealed class WebhookOptions
     [Range(1, 10_000)]
     public int MaxConcurrentDeliveries { get; set; } = 256;
 
+    /// <summary>An event whose instant passed while no instance ran is still sent up to this long after it (its timestamp showing it late); older ones are dropped.</summary>
+    [Range(0, 24 * 60)]
+    public int LateLimitMinutes { get; set; } = 60;
+
+    public TimeSpan LateLimit => TimeSpan.FromMinutes(LateLimitMinutes);
+
     public TimeSpan AttemptTimeout => TimeSpan.FromSeconds(AttemptTimeoutSeconds);
 
     public TimeSpan DisableAfter => TimeSpan.FromHours(DisableAfterHours);

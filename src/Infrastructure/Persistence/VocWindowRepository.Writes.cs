@@ -1,3 +1,5 @@
+using LunarVoc.Application.VocWindows.Changes;
+
 namespace LunarVoc.Infrastructure.Persistence;
 
 /// <summary>The repository's writes: one transaction each, taking turns, announced to every instance only when they change something.</summary>
@@ -9,6 +11,7 @@ internal sealed partial class VocWindowRepository
     private const string DeleteOverlappingSql = $"""
         DELETE FROM voc_windows
          WHERE {OverlapsRange} AND (start_at, end_at) <> (@StartAt, @EndAt)
+        RETURNING {Columns}
         """;
 
     // xmax is 0 only on a freshly inserted row version, so it tells an insert from an update. A save
@@ -38,16 +41,18 @@ internal sealed partial class VocWindowRepository
 
     private const string DeleteByIdsSql = "DELETE FROM voc_windows WHERE id = ANY(@Ids)";
 
-    private const string InsertComputedSql = """
+    private const string InsertComputedSql = $"""
         INSERT INTO voc_windows (start_at, end_at, source, sign, next_sign, last_aspect_planet, last_aspect)
         VALUES (@StartAt, @EndAt, @Source, @Sign, @NextSign, @LastAspectPlanet, @LastAspect)
+        RETURNING {Columns}
         """;
 
-    private const string UpdateDetailsSql = """
+    private const string UpdateDetailsSql = $"""
         UPDATE voc_windows
            SET sign = @Sign, next_sign = @NextSign, last_aspect_planet = @LastAspectPlanet,
                last_aspect = @LastAspect, updated_at = now()
          WHERE id = @Id
+        RETURNING {Columns}
         """;
 
     public Task<SaveResult> SaveAsync(
@@ -66,15 +71,19 @@ internal sealed partial class VocWindowRepository
                     return new SaveResult(SaveOutcome.Conflict, inTheWay.ToWindow(), ChangedWindows: false); // under the lock: committed, and still there
                 }
 
-                var deleted = replaceOverlapping
-                    ? await connection.ExecuteAsync(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken))
-                    : 0;
+                var removed = replaceOverlapping
+                    ? (await connection.QueryAsync<WindowRow>(new CommandDefinition(DeleteOverlappingSql, bounds, transaction, cancellationToken: cancellationToken))).Select(r => r.ToWindow()).ToImmutableArray()
+                    : [];
                 var written = await connection.QuerySingleOrDefaultAsync<WindowRow>(new CommandDefinition(UpsertSql, bounds, transaction, cancellationToken: cancellationToken));
-                var changed = deleted > 0 || written is not null;
+                var changed = removed.Length > 0 || written is not null;
                 var row = written ?? await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(SameSql, bounds, transaction, cancellationToken: cancellationToken));
                 if (changed)
                 {
-                    await changes.AnnounceInAsync(transaction, cancellationToken);
+                    ImmutableArray<VocWindow> saved = written is null ? [] : [written.ToWindow()];
+                    await changes.AnnounceInAsync(
+                        transaction,
+                        new WindowChange(WindowChange.Saved, row.Created ? saved : [], row.Created ? [] : saved, removed),
+                        cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
@@ -95,8 +104,11 @@ internal sealed partial class VocWindowRepository
         IReadOnlyList<ComputedVocWindow> windows, CancellationToken cancellationToken) =>
         calls.RunAsync(async cancellationToken =>
         {
-            int inserted = 0, updated = 0, unchanged = 0;
+            var unchanged = 0;
             var kept = ImmutableArray.CreateBuilder<VocWindow>();
+            var created = ImmutableArray.CreateBuilder<VocWindow>();
+            var updated = ImmutableArray.CreateBuilder<VocWindow>();
+            var removed = ImmutableArray.CreateBuilder<VocWindow>();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await AdvisoryLock.TakeForTransactionAsync(transaction, WritesLock, cancellationToken);
@@ -115,28 +127,32 @@ internal sealed partial class VocWindowRepository
                         unchanged++;
                         break;
                     case ComputedWindowPlacement.UpdateDetails:
-                        await connection.ExecuteAsync(new CommandDefinition(UpdateDetailsSql, row with { Id = overlapping[0].Id }, transaction, cancellationToken: cancellationToken));
-                        updated++;
+                        updated.Add((await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
+                            UpdateDetailsSql, row with { Id = overlapping[0].Id }, transaction, cancellationToken: cancellationToken))).ToWindow());
                         break;
                     case ComputedWindowPlacement.Replace:
                         if (overlapping.Count > 0)
                         {
                             await connection.ExecuteAsync(new CommandDefinition(
                                 DeleteByIdsSql, new { Ids = overlapping.Select(stored => stored.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                            removed.AddRange(overlapping);
                         }
 
-                        await connection.ExecuteAsync(new CommandDefinition(InsertComputedSql, row, transaction, cancellationToken: cancellationToken));
-                        inserted++;
+                        created.Add((await connection.QuerySingleAsync<WindowRow>(new CommandDefinition(
+                            InsertComputedSql, row, transaction, cancellationToken: cancellationToken))).ToWindow());
                         break;
                 }
             }
 
-            if (inserted + updated > 0)
+            if (created.Count + updated.Count > 0)
             {
-                await changes.AnnounceInAsync(transaction, cancellationToken);
+                await changes.AnnounceInAsync(
+                    transaction,
+                    new WindowChange(WindowChange.Computed, created.ToImmutable(), updated.ToImmutable(), removed.ToImmutable()),
+                    cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new StoreComputedResult(inserted, updated, unchanged, kept.ToImmutable());
+            return new StoreComputedResult(created.Count, updated.Count, unchanged, kept.ToImmutable());
         }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using LunarVoc.Application.VocWindows.Changes;
+using LunarVoc.Infrastructure.Webhooks;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
@@ -6,8 +7,9 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// PostgreSQL's LISTEN/NOTIFY as the backplane between instances: every deployment has the
 /// database, and a NOTIFY sent inside a write's transaction is delivered only if it commits, so a
 /// change can never be announced without happening, nor happen unannounced while listeners listen.
+/// The windows.changed webhook is queued in the same transaction, for the same reason.
 /// </summary>
-internal sealed class WindowChangeFeed(NpgsqlDataSource dataSource, DatabaseCalls calls) : IWindowChangeFeed
+internal sealed class WindowChangeFeed(NpgsqlDataSource dataSource, DatabaseCalls calls, TimeProvider timeProvider) : IWindowChangeFeed
 {
     public const string Channel = "lunarvoc_windows";
 
@@ -17,28 +19,24 @@ internal sealed class WindowChangeFeed(NpgsqlDataSource dataSource, DatabaseCall
     /// </summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>Inside a write: announced to every listener when, and only if, the transaction commits.</summary>
-    public async Task AnnounceInAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Inside a write: announced to every listener and subscriber when, and only if, the transaction commits.</summary>
+    public async Task AnnounceInAsync(NpgsqlTransaction transaction, WindowChange change, CancellationToken cancellationToken)
     {
-        await using var notify = Notify(transaction.Connection!);
-        notify.Transaction = transaction;
+        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @instance)", transaction.Connection, transaction);
+        notify.Parameters.AddWithValue("channel", Channel);
+        notify.Parameters.AddWithValue("instance", InstanceId);
         await notify.ExecuteNonQueryAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        await WebhookStore.EnqueueForSubscribersInAsync(transaction, Domain.Webhooks.WebhookEvents.WindowsChanged, change.Payload(now), now, cancellationToken);
     }
 
-    public Task PublishAsync(CancellationToken cancellationToken) =>
+    public Task PublishAsync(WindowChange change, CancellationToken cancellationToken) =>
         calls.RunAsync(async token =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(token);
-            await using var notify = Notify(connection);
-            await notify.ExecuteNonQueryAsync(token);
+            await using var transaction = await connection.BeginTransactionAsync(token);
+            await AnnounceInAsync(transaction, change, token);
+            await transaction.CommitAsync(token);
             return true;
         }, cancellationToken);
-
-    private NpgsqlCommand Notify(NpgsqlConnection connection)
-    {
-        var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @instance)", connection);
-        notify.Parameters.AddWithValue("channel", Channel);
-        notify.Parameters.AddWithValue("instance", InstanceId);
-        return notify;
-    }
 }

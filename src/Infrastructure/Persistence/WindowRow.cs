@@ -21,7 +21,7 @@ internal sealed class WindowRow
 
     public bool Created { get; init; }
 
-    public VocWindow ToWindow() => new(Id, AsUtc(StartAt), AsUtc(EndAt), Source, Details());
+    public VocWindow ToWindow() => new(Id, Utc.Of(StartAt), Utc.Of(EndAt), Source, Details());
 
     private VocWindowDetails? Details()
     {
@@ -35,8 +35,6 @@ internal sealed class WindowRow
             : new Domain.Astrology.LastAspect(Enum.Parse<Planet>(LastAspectPlanet), Enum.Parse<Aspect>(LastAspect));
         return new VocWindowDetails(Enum.Parse<ZodiacSign>(Sign), Enum.Parse<ZodiacSign>(NextSign), lastAspect);
     }
-
-    private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
 /// <summary>The parameters that write a computed window and its details.</summary>

@@ -2,6 +2,9 @@ using System.Threading.Channels;
 using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.Webhooks;
+using LunarVoc.Infrastructure.Persistence;
+using Polly;
+using Polly.Registry;
 
 namespace LunarVoc.Infrastructure.Webhooks;
 
@@ -11,7 +14,8 @@ namespace LunarVoc.Infrastructure.Webhooks;
 /// records the attempt and what follows — delivered, a retry on the schedule with the same message
 /// id, or failed; 410 Gone and a subscription failing for too long disable it. Between claims it sleeps
 /// until the next message is due (at most a few seconds, for messages other instances queued), woken
-/// at once when this instance queues one.
+/// at once when this instance queues one. While the database is down it tries again as every loop of
+/// the service does (<see cref="ResiliencePipelines.Resume"/>).
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     WebhookStore store,
@@ -19,12 +23,14 @@ internal sealed partial class WebhookDispatcher(
     TimeProvider timeProvider,
     IOptions<WebhookOptions> options,
     LunarVocMetrics metrics,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<WebhookDispatcher> logger) : BackgroundLoop, IWebhookDeliveries
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(2);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _storeDown = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ResiliencePipeline _resume = pipelines.GetPipeline(ResiliencePipelines.Resume);
 
     public void Due(DateTimeOffset at) => _wake.Writer.TryWrite(true);
 
@@ -32,45 +38,56 @@ internal sealed partial class WebhookDispatcher(
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConcurrentDeliveries);
-        var lease = settings.AttemptTimeout + TimeSpan.FromSeconds(30);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                var free = slots.CurrentCount;
-                var claimed = free == 0 ? [] : await store.ClaimDueAsync(timeProvider.GetUtcNow(), lease, free);
-                // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
-                metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
-                foreach (var message in claimed)
+            // A round that fails (the database is down) is tried again by the pipeline every service loop resumes with.
+            await _resume.ExecuteAsync(
+                async token =>
                 {
-                    await slots.WaitAsync(stoppingToken);
-                    _ = DeliverAsync(message, slots, stoppingToken);
-                }
-
-                if (claimed.Count > 0 && claimed.Count == free)
-                {
-                    continue; // more may be due now
-                }
-
-                var now = timeProvider.GetUtcNow();
-                var next = await store.NextDueAsync();
-                var sleep = next is { } due ? due - now : LongestSleep;
-                await SleepAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep < LongestSleep ? sleep : LongestSleep, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    while (true)
+                    {
+                        await RoundAsync(slots, token);
+                    }
+                },
+                stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            // Deliveries in flight end with the stop (their sends are cancelled); wait for their records.
+            for (var i = 0; i < settings.MaxConcurrentDeliveries; i++)
             {
-                return;
-            }
-            catch (Exception ex) when (ex is LunarVoc.Application.Common.Exceptions.DataSourceUnavailableException)
-            {
-                if (_storeDown.ShouldWrite(out var occurrences))
-                {
-                    LogStoreDown(logger, occurrences, ex.Message);
-                }
-
-                await SleepAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await slots.WaitAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>Claims what is due (as many as there are free slots) and starts each delivery; sleeps until the next is due when none is left.</summary>
+    private async Task RoundAsync(SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var free = slots.CurrentCount;
+        var claimed = free == 0 ? [] : await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + TimeSpan.FromSeconds(30), settings.LateLimit, free);
+        // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
+        metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
+        foreach (var message in claimed)
+        {
+            await slots.WaitAsync(stoppingToken);
+            _ = DeliverAsync(message, slots, stoppingToken);
+        }
+
+        if (claimed.Count > 0 && claimed.Count == free)
+        {
+            return; // more may be due now
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var next = await store.NextDueAsync();
+        var sleep = next is { } due ? due - now : LongestSleep;
+        await SleepAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep < LongestSleep ? sleep : LongestSleep, stoppingToken);
     }
 
     private async Task SleepAsync(TimeSpan wait, CancellationToken stoppingToken)

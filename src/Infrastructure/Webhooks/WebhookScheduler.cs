@@ -1,8 +1,9 @@
 using LunarVoc.Application.Common.Hosting;
-using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.Webhooks;
 using LunarVoc.Application.Webhooks.ScheduleEvents;
+using Polly;
+using Polly.Registry;
 
 namespace LunarVoc.Infrastructure.Webhooks;
 
@@ -10,47 +11,38 @@ namespace LunarVoc.Infrastructure.Webhooks;
 /// Keeps the time-based events queued: at start-up, after every change of the stored windows (on this
 /// instance or, through the database's notifications, another), and hourly. Every instance runs it;
 /// the store keeps one message per subscription and event, so running it twice queues nothing twice.
+/// While the database is down it tries again as every loop of the service does (<see cref="ResiliencePipelines.Resume"/>).
 /// </summary>
-internal sealed partial class WebhookScheduler(
+internal sealed class WebhookScheduler(
     Mediator.ISender sender,
     WindowChanges changes,
     WebhookSubscriptionChanges subscriptions,
-    TimeProvider timeProvider,
-    ILogger<WebhookScheduler> logger) : BackgroundLoop
+    IWebhookDeliveries deliveries,
+    ResiliencePipelineProvider<string> pipelines,
+    TimeProvider timeProvider) : BackgroundLoop
 {
     private static readonly TimeSpan Every = TimeSpan.FromHours(1);
-    private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
+    private readonly ResiliencePipeline _resume = pipelines.GetPipeline(ResiliencePipelines.Resume);
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var changed = Task.WhenAny(changes.Next, subscriptions.Next);
-            var wait = Every;
-            try
+            while (true)
             {
-                await sender.Send(new ScheduleWebhookEventsCommand(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                wait = TimeSpan.FromSeconds(10);
-                if (_failures.ShouldWrite(out var occurrences))
+                var changed = Task.WhenAny(changes.Next, subscriptions.Next);
+                await _resume.ExecuteAsync(async token => await sender.Send(new ScheduleWebhookEventsCommand(), token), stoppingToken);
+                await Task.WhenAny(changed, Task.Delay(Every, timeProvider, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                if (changed.IsCompleted)
                 {
-                    LogFailed(logger, occurrences, ex.Message);
+                    deliveries.Due(timeProvider.GetUtcNow()); // a change of the windows queues its windows.changed messages with it
                 }
             }
-
-            try
-            {
-                await Task.WhenAny(changed, Task.Delay(wait, timeProvider, stoppingToken));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook events could not be scheduled {Occurrences} times since the last report; latest: {Reason}")]
-    private static partial void LogFailed(ILogger logger, long occurrences, string reason);
 }

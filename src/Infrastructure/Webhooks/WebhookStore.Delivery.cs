@@ -1,3 +1,5 @@
+using LunarVoc.Infrastructure.Persistence;
+
 namespace LunarVoc.Infrastructure.Webhooks;
 
 /// <summary>
@@ -7,10 +9,17 @@ namespace LunarVoc.Infrastructure.Webhooks;
 /// </summary>
 internal sealed partial class WebhookStore
 {
-    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit) =>
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due messages for one attempt each. A first attempt more than
+    /// <paramref name="lateLimit"/> past its instant (no instance ran then) is cancelled instead.
+    /// </summary>
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit) =>
         calls.RunAsync<IReadOnlyList<ClaimedMessage>>(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            await connection.ExecuteAsync(
+                "UPDATE webhook_messages SET state = 'cancelled' WHERE state = 'pending' AND attempts = 0 AND due_at < @Oldest",
+                new { Oldest = (now - lateLimit).ToUniversalTime() });
             var rows = await connection.QueryAsync<ClaimedMessage>(
                 """
                 UPDATE webhook_messages m

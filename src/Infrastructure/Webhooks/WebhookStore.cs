@@ -66,6 +66,21 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             return row?.ToWebhook();
         }, cancellationToken);
 
+    public Task<Webhook?> EnableAsync(string owner, long id, CancellationToken cancellationToken) =>
+        calls.RunAsync(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                $"""
+                UPDATE webhook_subscriptions
+                   SET active = true, disabled_reason = NULL, failing_since = NULL
+                 WHERE owner = @Owner AND id = @Id
+                RETURNING {Columns}
+                """,
+                new { Owner = owner, Id = id });
+            return row?.ToWebhook();
+        }, cancellationToken);
+
     /// <summary>One statement per few thousand messages (arrays unnested), so queuing an event for every subscriber stays one round trip or a few.</summary>
     public Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>
@@ -93,6 +108,23 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
 
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Inside another write's transaction: one message of an event that happens now for every active
+    /// subscription that asked for it (one statement, however many subscribers), queued only if that
+    /// write commits. The message ids are made here, in the same form as <see cref="WebhookMessage.MessageId"/>.
+    /// </summary>
+    public static async Task EnqueueForSubscribersInAsync(NpgsqlTransaction transaction, string eventType, string payload, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
+            SELECT id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), @Key, @Type, @Payload, @At, @At
+              FROM webhook_subscriptions
+             WHERE active AND @Type = ANY(events)
+            """,
+            new { Key = $"{eventType}:{Guid.NewGuid():N}", Type = eventType, Payload = payload, At = at.UtcDateTime },
+            transaction,
+            cancellationToken: cancellationToken));
 
     public Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>
@@ -170,10 +202,4 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
 
         public WebhookDelivery ToDelivery() => new(EventType, MessageId, Attempt, Utc.Of(At), StatusCode, DurationMs, Error, NextTry is { } next ? Utc.Of(next) : null);
     }
-}
-
-/// <summary>Npgsql reads timestamptz as a UTC DateTime.</summary>
-internal static class Utc
-{
-    public static DateTimeOffset Of(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -30,15 +30,7 @@ public sealed class WebhookTests
     [SetUp]
     public async Task Start()
     {
-        _time = new FakeTimeProvider(Noon);
-        _factory = new LunarVocApiFactory(_time, new Dictionary<string, string?>
-        {
-            ["Webhooks:AllowPrivateTargets"] = "true",
-            ["Auth:ApiKeys:1"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OtherKey))),
-        });
-        _client = _factory.CreateWriterClient();
-        _other = _factory.CreateClient();
-        _other.DefaultRequestHeaders.Add("X-Api-Key", OtherKey);
+        StartInstance(new FakeTimeProvider(Noon));
         await ApiHost.TruncateAsync();
         await VocWindowTable.TruncateWebhooksAsync(ApiHost.ConnectionString);
         _receiver = await WebhookReceiver.StartAsync();
@@ -48,9 +40,118 @@ public sealed class WebhookTests
     public async Task Stop()
     {
         await _receiver.DisposeAsync();
+        await StopInstanceAsync();
+    }
+
+    /// <summary>The instance under test, on its own clock, with webhook settings beyond the defaults if given.</summary>
+    private void StartInstance(FakeTimeProvider time, params (string Key, string Value)[] settings)
+    {
+        _time = time;
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowPrivateTargets"] = "true",
+            ["Auth:ApiKeys:1"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OtherKey))),
+        };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        _factory = new LunarVocApiFactory(_time, configuration);
+        _client = _factory.CreateWriterClient();
+        _other = _factory.CreateClient();
+        _other.DefaultRequestHeaders.Add("X-Api-Key", OtherKey);
+    }
+
+    private async Task StopInstanceAsync()
+    {
         _client.Dispose();
         _other.Dispose();
         await _factory.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Every_change_of_the_stored_windows_is_told_once_with_what_changed()
+    {
+        var (_, secret) = await SubscribeAsync("windows.changed");
+
+        var first = await PostWindowAsync(Noon.AddHours(2), Noon.AddHours(4), replace: false);
+        var created = await NextDeliveryAsync(1);
+        var second = await PostWindowAsync(Noon.AddHours(3), Noon.AddHours(5), replace: true);
+        var replaced = JsonNode.Parse((await NextDeliveryAsync(2)).Body)!;
+        using (var same = await _client.PostAsJsonAsync("/api/lunar/voc", new { start_at = IsoText.Of(Noon.AddHours(3)), end_at = IsoText.Of(Noon.AddHours(5)), source = "hooks", replace = true }))
+        {
+            Assert.That(same.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same window again changes nothing");
+        }
+
+        using (var invalidated = await _client.PostAsync("/api/lunar/voc/cache/invalidate", null))
+        {
+            Assert.That(invalidated.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        var byProvider = JsonNode.Parse((await NextDeliveryAsync(3)).Body)!;
+        var body = JsonNode.Parse(created.Body)!;
+
+        Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("windows.changed"));
+        Assert.That(body["timestamp"]!.GetValue<string>(), Is.EqualTo("2026-11-24T12:00:00Z"));
+        Assert.That(Ids(body, "created"), Is.EqualTo(new[] { first }));
+        Assert.That((body["data"]!["cause"]!.GetValue<string>(), Ids(body, "updated"), Ids(body, "removed")), Is.EqualTo(("saved", Array.Empty<long>(), Array.Empty<long>())));
+        Assert.That((Ids(replaced, "created"), Ids(replaced, "removed")), Is.EqualTo((new[] { second }, new[] { first })));
+        Assert.That(replaced["data"]!["created"]![0]!["start_at"]!.GetValue<string>(), Is.EqualTo("2026-11-24T15:00:00Z"));
+        Assert.That(byProvider["data"]!["cause"]!.GetValue<string>(), Is.EqualTo("invalidated"));
+        Assert.That(VerifyWithNode(secret, created), Is.EqualTo("verified"));
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "delivered"), Is.EqualTo(3), "one message a change; none for the save that changed nothing");
+
+        static long[] Ids(JsonNode body, string list) => [.. body["data"]![list]!.AsArray().Select(window => window!["id"]!.GetValue<long>())];
+    }
+
+    [Test]
+    public async Task A_subscription_whose_deliveries_fail_for_too_long_is_disabled_until_its_owner_enables_it()
+    {
+        await StopInstanceAsync();
+        StartInstance(_time, ("Webhooks:DisableAfterHours", "1"));
+        var (id, _) = await SubscribeAsync("voc.started");
+        _receiver.AnswerNext(500, 500);
+
+        using (await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null))
+        {
+            await NextDeliveryAsync(1);
+        }
+
+        await WaitForWebhookAttemptsAsync(id, 1);
+        _time.Advance(TimeSpan.FromHours(2)); // past the first retry, and an hour of failures
+        await NextDeliveryAsync(2);
+        var disabled = await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
+        using var enabled = await _client.PostAsync($"/api/lunar/webhooks/{id}/enable", null);
+        var again = JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!;
+        using var foreign = await _other.PostAsync($"/api/lunar/webhooks/{id}/enable", null);
+        using (await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null))
+        {
+            await NextDeliveryAsync(3);
+        }
+
+        Assert.That(disabled["disabled_reason"]!.GetValue<string>(), Does.Contain("every delivery failed for 1 h"));
+        Assert.That(enabled.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((again["active"]!.GetValue<bool>(), again["disabled_reason"]), Is.EqualTo((true, (JsonNode?)null)));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task An_instant_missed_while_no_instance_ran_is_sent_late_within_the_limit_and_dropped_past_it()
+    {
+        await SubscribeAsync("voc.started");
+        await PostWindowAsync(Noon.AddMinutes(5), Noon.AddMinutes(10), replace: false);
+        await PostWindowAsync(Noon.AddHours(1), Noon.AddHours(2), replace: false);
+        await WaitForWebhooksAsync("pending", 2);
+
+        await StopInstanceAsync();
+        StartInstance(new FakeTimeProvider(Noon.AddMinutes(80))); // no instance ran from Noon to now
+        var late = await NextDeliveryAsync(1);
+        await WaitForWebhooksAsync("cancelled", 1);
+
+        Assert.That(JsonNode.Parse(late.Body)!["timestamp"]!.GetValue<string>(), Is.EqualTo("2026-11-24T13:00:00Z"), "the event's instant: 20 min late");
+        Assert.That(late.Timestamp, Is.EqualTo(Noon.AddMinutes(80).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), "sent at once on start-up");
+        Assert.That(_receiver.Requests, Has.Count.EqualTo(1), "the start 75 min ago is past the hour's limit: not sent");
     }
 
     [Test]
@@ -311,6 +412,10 @@ public sealed class WebhookTests
         Assert.That(_receiver.Requests, Has.Count.GreaterThanOrEqualTo(count), "delivered");
         return _receiver.Requests.ElementAt(count - 1);
     }
+
+    /// <summary>Waits (bounded, real time for the I/O) until the subscription's attempts are recorded.</summary>
+    private async Task WaitForWebhookAttemptsAsync(long id, int count) =>
+        await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}/deliveries"))!.AsArray().Count, recorded => recorded >= count);
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

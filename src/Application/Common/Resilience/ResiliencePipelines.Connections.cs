@@ -6,7 +6,7 @@ using Polly.Retry;
 
 namespace LunarVoc.Application.Common.Resilience;
 
-/// <summary>The pipelines of the connections that stay open: the shared cache (Redis) and the change listener.</summary>
+/// <summary>The pipelines of the connections that stay open and the loops that run all along: the shared cache (Redis); listening, scheduling and delivering.</summary>
 public static partial class ResiliencePipelines
 {
     /// <summary>
@@ -24,10 +24,12 @@ public static partial class ResiliencePipelines
         });
 
     /// <summary>
-    /// Listening again after the connection is lost: at once, then after waits growing from 50 ms to at most half a second, for as long
-    /// as the service runs, so listening resumes within a second of the database answering again.
+    /// A background loop that failed (the change listener's lost connection, a webhook scheduling or
+    /// delivery round that could not reach the database) tries again at once, then after waits growing
+    /// from 50 ms to at most half a second, for as long as the service runs — so each resumes within a
+    /// second of the database answering again. One throttled log line for all of them.
     /// </summary>
-    private static void ConfigureReconnect(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
+    private static void ConfigureResume(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
     {
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResiliencePipelines));
         var log = new ThrottledLog(context.ServiceProvider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
@@ -42,7 +44,7 @@ public static partial class ResiliencePipelines
             {
                 if (log.ShouldWrite(out var occurrences))
                 {
-                    LogReconnecting(logger, occurrences, args.Outcome.Exception?.Message ?? "ended", args.RetryDelay.TotalSeconds);
+                    LogResuming(logger, occurrences, args.Outcome.Exception?.Message ?? "ended", args.RetryDelay.TotalSeconds);
                 }
 
                 return ValueTask.CompletedTask;
@@ -50,6 +52,6 @@ public static partial class ResiliencePipelines
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection lost ({Occurrences} times since the last report): {Reason}; trying again in {DelaySeconds:0.00}s")]
-    private static partial void LogReconnecting(ILogger logger, long occurrences, string reason, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background work failed ({Occurrences} times since the last report): {Reason}; trying again in {DelaySeconds:0.00}s")]
+    private static partial void LogResuming(ILogger logger, long occurrences, string reason, double delaySeconds);
 }

@@ -10,13 +10,13 @@ namespace LunarVoc.Application.Common.Resilience;
 /// Every retry, breaker and reconnection wait of the service, built by this class with Polly and
 /// nowhere else: store reads (retry of transient failures, and the database outage breaker) and the
 /// wait for the database at start-up (<see cref="AddDatabaseRetry"/>) here; the shared cache and
-/// listening for changes in <c>ResiliencePipelines.Connections.cs</c>.
+/// the background loops (listening for changes, webhook scheduling and delivery) in <c>ResiliencePipelines.Connections.cs</c>.
 /// </summary>
 public static partial class ResiliencePipelines
 {
     public const string DatabaseRead = "database-read";
     public const string SharedCache = "shared-cache";
-    public const string Reconnect = "reconnect";
+    public const string Resume = "resume";
 
     /// <summary>Carries the cache name into the pipeline, for the retry log line and counters.</summary>
     public static readonly ResiliencePropertyKey<string> CacheNameKey = new("lunarvoc.cache");
@@ -26,7 +26,7 @@ public static partial class ResiliencePipelines
         services.AddSingleton<DatabaseOutage>();
         services.AddResiliencePipeline(DatabaseRead, ConfigureDatabaseRead);
         services.AddResiliencePipeline(SharedCache, ConfigureSharedCache);
-        services.AddResiliencePipeline(Reconnect, ConfigureReconnect);
+        services.AddResiliencePipeline(Resume, ConfigureResume);
         return services;
     }
 

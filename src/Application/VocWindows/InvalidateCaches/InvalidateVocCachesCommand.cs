@@ -17,7 +17,7 @@ public sealed class InvalidateVocCachesCommandHandler(CachedQueries queries, IWi
 {
     public async ValueTask<IReadOnlyList<string>> Handle(InvalidateVocCachesCommand command, CancellationToken cancellationToken)
     {
-        await changeFeed.PublishAsync(cancellationToken); // every other instance drops its copies too, at once
+        await changeFeed.PublishAsync(WindowChange.ByProvider, cancellationToken); // every other instance drops its copies too, at once; subscribers hear of it
         return queries.NamesTagged(command.InvalidatedTags);
     }
 }

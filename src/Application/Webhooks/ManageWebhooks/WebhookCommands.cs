@@ -9,8 +9,12 @@ public sealed record TestWebhookCommand(string Owner, long Id) : ICommand<Webhoo
 /// <summary>A new secret for one of the caller's subscriptions; the old one keeps signing beside it for 24 h.</summary>
 public sealed record RotateWebhookSecretCommand(string Owner, long Id) : ICommand<WebhookWithSecrets?>;
 
-public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveries deliveries, TimeProvider timeProvider)
+/// <summary>Delivers to a disabled subscription again (its reason cleared); null when it is not the caller's.</summary>
+public sealed record EnableWebhookCommand(string Owner, long Id) : ICommand<Webhook?>;
+
+public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveries deliveries, WebhookSubscriptionChanges subscriptions, TimeProvider timeProvider)
     : ICommandHandler<DeleteWebhookCommand, bool>,
+      ICommandHandler<EnableWebhookCommand, Webhook?>,
       ICommandHandler<TestWebhookCommand, WebhookMessage?>,
       ICommandHandler<RotateWebhookSecretCommand, WebhookWithSecrets?>
 {
@@ -18,6 +22,13 @@ public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveri
 
     public async ValueTask<bool> Handle(DeleteWebhookCommand command, CancellationToken cancellationToken) =>
         await store.DeleteAsync(command.Owner, command.Id, cancellationToken);
+
+    public async ValueTask<Webhook?> Handle(EnableWebhookCommand command, CancellationToken cancellationToken)
+    {
+        var webhook = await store.EnableAsync(command.Owner, command.Id, cancellationToken);
+        subscriptions.Announce(); // its time-based events of the next 48 hours are queued again
+        return webhook;
+    }
 
     public async ValueTask<WebhookMessage?> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
     {

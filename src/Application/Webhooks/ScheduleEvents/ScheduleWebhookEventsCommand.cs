@@ -12,14 +12,13 @@ namespace LunarVoc.Application.Webhooks.ScheduleEvents;
 /// windows — those /status shows, posted ones included — and the Moon's ingresses and principal
 /// phases from the ephemeris. Cancels those queued for windows that no longer exist (replaced or
 /// removed before their time). Run at start-up, after every change of the stored windows or the
-/// subscriptions, and hourly as events enter the horizon. An event less than <see cref="LateLimit"/>
-/// old when it is queued (no instance ran at its instant) is still sent, its timestamp showing it late;
-/// none predates its subscription.
+/// subscriptions, and hourly as events enter the horizon. An event less than
+/// <see cref="WebhookOptions.LateLimit"/> old when it is queued (no instance ran at its instant) is still
+/// sent, its timestamp showing it late; none predates its subscription.
 /// </summary>
 public sealed record ScheduleWebhookEventsCommand : ICommand<int>
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromHours(48);
-    public static readonly TimeSpan LateLimit = TimeSpan.FromHours(1);
     public static readonly IReadOnlyList<string> Types = [WebhookEvents.VocStarted, WebhookEvents.VocEnded, WebhookEvents.VocUpcoming, WebhookEvents.MoonIngress, WebhookEvents.MoonPhase];
 }
 
@@ -28,6 +27,7 @@ public sealed class ScheduleWebhookEventsCommandHandler(
     IEphemeris ephemeris,
     IWebhookStore store,
     IWebhookDeliveries deliveries,
+    IOptions<WebhookOptions> options,
     TimeProvider timeProvider) : ICommandHandler<ScheduleWebhookEventsCommand, int>
 {
     private const int MaxWindows = 100;
@@ -35,13 +35,13 @@ public sealed class ScheduleWebhookEventsCommandHandler(
     public async ValueTask<int> Handle(ScheduleWebhookEventsCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var from = now - options.Value.LateLimit;
+        var until = now + ScheduleWebhookEventsCommand.Horizon;
         var subscriptions = await store.ListSubscribedAsync(ScheduleWebhookEventsCommand.Types, cancellationToken);
         var stored = await windows.ListAsync(
-            now - ScheduleWebhookEventsCommand.LateLimit - TimeSpan.FromDays(4), now + ScheduleWebhookEventsCommand.Horizon + TimeSpan.FromDays(1), null, MaxWindows, cancellationToken);
+            from - TimeSpan.FromDays(4), until + TimeSpan.FromDays(1), null, MaxWindows, cancellationToken);
         var messages = new List<WebhookMessage>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var from = now - ScheduleWebhookEventsCommand.LateLimit;
-        var until = now + ScheduleWebhookEventsCommand.Horizon;
         // Worked out once for every subscription that asked for them, not once per subscription.
         var moon = subscriptions.Any(s => s.Events.Contains(WebhookEvents.MoonIngress) || s.Events.Contains(WebhookEvents.MoonPhase)) ? MoonEvents(from, until).ToList() : [];
         foreach (var subscription in subscriptions)

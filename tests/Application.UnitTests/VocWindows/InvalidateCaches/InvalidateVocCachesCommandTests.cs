@@ -1,3 +1,4 @@
+using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using LunarVoc.Application.VocWindows.InvalidateCaches;
 using Moq;
@@ -24,7 +25,7 @@ public sealed class InvalidateVocCachesCommandTests
 
         Assert.That(readsBefore, Is.EqualTo(1), "the second read was a hit");
         Assert.That(harness.ReadCount, Is.EqualTo(2), "after the invalidation, a miss");
-        harness.ChangeFeed.Verify(f => f.PublishAsync(It.IsAny<CancellationToken>()), Times.Once(), "every other instance is told");
+        harness.ChangeFeed.Verify(f => f.PublishAsync(WindowChange.ByProvider, It.IsAny<CancellationToken>()), Times.Once(), "every other instance and the windows.changed subscribers are told");
         Assert.That(streamsWoken.IsCompleted, Is.True, "this instance's streams are woken");
     }
 }
