@@ -2,11 +2,12 @@
 # Webhook delivery at scale: N subscriptions (default 10,000) to voc.started on loopback receivers, plus
 # one receiver that never answers; one window starts; the time from its instant to each 2xx, measured
 # by the receivers. Run with 1 or 2 instances of the service on one database. Writes
-# bench/results/webhook-delivery-<instances>.md. Usage: bench/webhook-delivery.sh [instances] [subscriptions]
+# bench/results/webhook-delivery-<instances>[-no-dead].md. Usage:
+#   bench/webhook-delivery.sh [instances] [subscriptions] [dead receivers: 1 or 0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
-instances="${1:-1}"; subscriptions="${2:-10000}"
+instances="${1:-1}"; subscriptions="${2:-10000}"; dead="${3:-1}"
 ensure_postgres_installed
 command -v node >/dev/null || { echo "node is required"; exit 1; }
 
@@ -42,7 +43,8 @@ psql_bench -c "INSERT INTO webhook_subscriptions (owner, url, events, secret, cr
   SELECT 'bench', 'http://127.0.0.1:$receiver_port/hook?n=' || n, '{voc.started}', '$secret', now() - interval '1 minute'
     FROM generate_series(1, $subscriptions) n;
   INSERT INTO webhook_subscriptions (owner, url, events, secret, created_at)
-  VALUES ('bench', 'http://127.0.0.1:$receiver_port/hang', '{voc.started}', '$secret', now() - interval '1 minute');"
+  SELECT 'bench', 'http://127.0.0.1:$receiver_port/hang', '{voc.started}', '$secret', now() - interval '1 minute'
+   WHERE $dead = 1;"
 
 # A window starting 20 s from now: time for every instance to queue the 10,001 messages first.
 start=$(( $(date -u +%s) + 20 ))
@@ -51,7 +53,7 @@ curl -sf -o /dev/null -X POST "${bases[0]}/api/lunar/voc" -H 'content-type: appl
 queued=0
 for _ in $(seq 1 150); do
   queued=$(psql_bench -c "SELECT count(*) FROM webhook_messages WHERE event_type = 'voc.started'")
-  [ "$queued" -ge $(( subscriptions + 1 )) ] && break; sleep 0.1
+  [ "$queued" -ge $(( subscriptions + dead )) ] && break; sleep 0.1
 done
 echo "queued $queued messages; the window starts at $(date -u -d @$start +%T)"
 for _ in $(seq 1 600); do
@@ -71,8 +73,9 @@ PY
 )
 read -r delivered duplicates p50 p99 last first_p99 earliest <<<"$summary"
 mkdir -p bench/results
-cat > "bench/results/webhook-delivery-$instances.md" <<MD
-## Webhook delivery ($(date -u +%F), $(nproc) cores, $instances instance(s), $subscriptions subscriptions to voc.started + 1 receiver that never answers)
+suffix=""; [ "$dead" = 1 ] || suffix="-no-dead"
+cat > "bench/results/webhook-delivery-$instances$suffix.md" <<MD
+## Webhook delivery ($(date -u +%F), $(nproc) cores, $instances instance(s), $subscriptions subscriptions to voc.started + $dead receiver(s) that never answer)
 
 | delivered (2xx) | duplicates | earliest | p99 of the first 100 | p50 | p99 | last |
 | --- | --- | --- | --- | --- | --- | --- |
@@ -80,4 +83,4 @@ cat > "bench/results/webhook-delivery-$instances.md" <<MD
 
 Seconds from the window's start to each receiver's 2xx (the receivers' clock, the same machine's).
 MD
-cat "bench/results/webhook-delivery-$instances.md"
+cat "bench/results/webhook-delivery-$instances$suffix.md"

@@ -31,6 +31,7 @@ internal sealed partial class WebhookDispatcher(
     private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _storeDown = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ResiliencePipeline _resume = pipelines.GetPipeline(ResiliencePipelines.Resume);
+    private readonly WebhookRecorder _recorder = new(store, pipelines.GetPipeline(ResiliencePipelines.Resume));
 
     public void Due(DateTimeOffset at) => _wake.Writer.TryWrite(true);
 
@@ -38,6 +39,7 @@ internal sealed partial class WebhookDispatcher(
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConcurrentDeliveries);
+        var recording = _recorder.RunAsync(stoppingToken);
         try
         {
             // A round that fails (the database is down) is tried again by the pipeline every service loop resumes with.
@@ -57,11 +59,13 @@ internal sealed partial class WebhookDispatcher(
         }
         finally
         {
-            // Deliveries in flight end with the stop (their sends are cancelled); wait for their records.
+            // Deliveries in flight end with the stop (their sends and their waits for a record are cancelled).
             for (var i = 0; i < settings.MaxConcurrentDeliveries; i++)
             {
                 await slots.WaitAsync(CancellationToken.None);
             }
+
+            await recording.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
@@ -112,7 +116,7 @@ internal sealed partial class WebhookDispatcher(
             var outcome = message.Active
                 ? Judge(message, await sender.SendAsync(message, stoppingToken))
                 : new AttemptOutcome("cancelled", timeProvider.GetUtcNow(), null, 0, "the subscription is disabled", null, null);
-            await store.RecordAsync(message, outcome);
+            await _recorder.RecordAsync(message, outcome, stoppingToken);
             var lag = outcome.State == "delivered" ? outcome.At - Utc.Of(message.OccursAt) : (TimeSpan?)null;
             metrics.WebhookAttempted(message.EventType, outcome.State == "pending" ? "retry" : outcome.State, lag);
             if (outcome.State != "delivered" && _failures.ShouldWrite(out var occurrences))

@@ -57,48 +57,73 @@ internal sealed partial class WebhookStore
             return next is { } due ? Utc.Of(due) : (DateTimeOffset?)null;
         }, CancellationToken.None);
 
-    /// <summary>Records an attempt and what follows from it, in one transaction.</summary>
-    public Task RecordAsync(ClaimedMessage message, AttemptOutcome outcome) =>
+    /// <summary>
+    /// Records attempts and what follows from them, in one transaction: each message's next state, its
+    /// attempt, and per subscription whether it is failing (since its first failure after its last
+    /// delivery) or disabled — then a disabled subscription's pending messages are cancelled.
+    /// </summary>
+    public Task RecordAsync(IReadOnlyList<(ClaimedMessage Message, AttemptOutcome Outcome)> attempts) =>
         calls.RunAsync(async _ =>
         {
+            var subscriptions = attempts
+                .GroupBy(attempt => attempt.Message.SubscriptionId)
+                .Select(SubscriptionOutcome.Of)
+                .OrderBy(subscription => subscription.Id) // rows locked in one order by every instance
+                .ToList();
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
             await connection.ExecuteAsync(
                 """
-                UPDATE webhook_messages
-                   SET state = @State, due_at = coalesce(@NextTry, due_at), locked_until = NULL
-                 WHERE id = @Id
-                """,
-                new { message.Id, outcome.State, NextTry = outcome.NextTry?.ToUniversalTime() },
-                transaction);
-            await connection.ExecuteAsync(
-                """
+                UPDATE webhook_messages m
+                   SET state = u.state, due_at = coalesce(u.next_try, m.due_at), locked_until = NULL
+                  FROM unnest(@Ids, @States, @NextTries) AS u(id, state, next_try)
+                 WHERE m.id = u.id;
                 INSERT INTO webhook_attempts (message, attempt, at, status_code, duration_ms, error, next_try)
-                VALUES (@Id, @Attempt, @At, @StatusCode, @DurationMs, @Error, @NextTry)
+                SELECT * FROM unnest(@Ids, @Attempts, @Ats, @StatusCodes, @Durations, @Errors, @NextTries);
+                UPDATE webhook_subscriptions s
+                   SET failing_since = CASE WHEN u.delivered THEN NULL ELSE coalesce(s.failing_since, u.failing_since) END,
+                       active = s.active AND u.disable IS NULL,
+                       disabled_reason = coalesce(u.disable, s.disabled_reason)
+                  FROM unnest(@SubscriptionIds, @Delivered, @FailingSince, @Disable) AS u(id, delivered, failing_since, disable)
+                 WHERE s.id = u.id;
+                UPDATE webhook_messages SET state = 'cancelled'
+                 WHERE subscription_id = ANY(@Disabled) AND state = 'pending';
                 """,
-                new { message.Id, Attempt = message.Attempts, At = outcome.At.ToUniversalTime(), outcome.StatusCode, outcome.DurationMs, outcome.Error, NextTry = outcome.NextTry?.ToUniversalTime() },
+                new
+                {
+                    Ids = attempts.Select(a => a.Message.Id).ToArray(),
+                    States = attempts.Select(a => a.Outcome.State).ToArray(),
+                    NextTries = attempts.Select(a => a.Outcome.NextTry?.UtcDateTime).ToArray(),
+                    Attempts = attempts.Select(a => a.Message.Attempts).ToArray(),
+                    Ats = attempts.Select(a => a.Outcome.At.UtcDateTime).ToArray(),
+                    StatusCodes = attempts.Select(a => a.Outcome.StatusCode).ToArray(),
+                    Durations = attempts.Select(a => a.Outcome.DurationMs).ToArray(),
+                    Errors = attempts.Select(a => a.Outcome.Error).ToArray(),
+                    SubscriptionIds = subscriptions.Select(s => s.Id).ToArray(),
+                    Delivered = subscriptions.Select(s => s.Delivered).ToArray(),
+                    FailingSince = subscriptions.Select(s => s.FailingSince?.UtcDateTime).ToArray(),
+                    Disable = subscriptions.Select(s => s.DisableReason).ToArray(),
+                    Disabled = subscriptions.Where(s => s.DisableReason is not null).Select(s => s.Id).ToArray(),
+                },
                 transaction);
-            await connection.ExecuteAsync(
-                """
-                UPDATE webhook_subscriptions
-                   SET failing_since = CASE WHEN @Delivered THEN NULL ELSE coalesce(failing_since, @At) END,
-                       active = active AND @Disable IS NULL,
-                       disabled_reason = coalesce(@Disable, disabled_reason)
-                 WHERE id = @SubscriptionId
-                """,
-                new { message.SubscriptionId, Delivered = outcome.State == "delivered", At = outcome.At.ToUniversalTime(), Disable = outcome.DisableReason },
-                transaction);
-            if (outcome.DisableReason is not null)
-            {
-                await connection.ExecuteAsync(
-                    "UPDATE webhook_messages SET state = 'cancelled' WHERE subscription_id = @SubscriptionId AND state = 'pending'",
-                    new { message.SubscriptionId },
-                    transaction);
-            }
-
             await transaction.CommitAsync(CancellationToken.None);
             return true;
         }, CancellationToken.None);
+
+    /// <summary>What a batch of attempts means for one subscription: delivered last, or failing since its first failure after its last delivery; disabled by any.</summary>
+    private sealed record SubscriptionOutcome(long Id, bool Delivered, DateTimeOffset? FailingSince, string? DisableReason)
+    {
+        public static SubscriptionOutcome Of(IGrouping<long, (ClaimedMessage Message, AttemptOutcome Outcome)> attempts)
+        {
+            var ordered = attempts.Select(a => a.Outcome).OrderBy(outcome => outcome.At).ToList();
+            var failures = ordered.SkipWhile((_, i) => ordered.Skip(i).Any(o => o.State == "delivered")).ToList();
+            return new SubscriptionOutcome(
+                attempts.Key,
+                ordered[^1].State == "delivered",
+                failures.Count > 0 ? failures[0].At : null,
+                ordered.Select(outcome => outcome.DisableReason).FirstOrDefault(reason => reason is not null));
+        }
+    }
 }
 
 /// <summary>A message claimed for one attempt, with where and how to send it.</summary>
