@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Json;
+using LunarVoc.Api.Mcp;
 using LunarVoc.Api.Operations;
 using LunarVoc.Api.Security;
 using LunarVoc.Api.Streams;
@@ -37,20 +38,7 @@ public static class LunarVocApp
                 options.Conventions.Add(new HeadAlongsideGet());
             })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
-            .AddJsonOptions(options =>
-            {
-                var json = options.JsonSerializerOptions;
-                json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-                json.RespectNullableAnnotations = true;
-                json.RespectRequiredConstructorParameters = true;
-                json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-                // The contract is exact snake_case: START_AT is an unknown field, and a key sent twice is refused, not "last wins".
-                json.PropertyNameCaseInsensitive = false;
-                json.AllowDuplicateProperties = false;
-                json.Converters.Add(new UtcDateTimeOffsetConverter());
-                // JSON for API clients, never embedded in HTML: '+' in an offset stays '+', not \u002B.
-                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            });
+            .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
 
         builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));
         builder.Services.AddProblemDetails();
@@ -59,6 +47,7 @@ public static class LunarVocApp
         builder.AddApiSecurity();
         builder.AddOperations();
         builder.AddStatusStreams();
+        builder.AddLunarVocMcp();
         var swagger = SwaggerSetup.IsEnabled(builder.Configuration);
         if (swagger)
         {
@@ -81,6 +70,7 @@ public static class LunarVocApp
         app.UseStatusPage();
         app.MapOperations();
         app.MapControllers();
+        app.MapLunarVocMcp();
 
         return app;
     }

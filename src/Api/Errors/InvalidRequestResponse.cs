@@ -43,7 +43,7 @@ internal static class InvalidRequestResponse
         messages.SetMissingKeyOrValueAccessor(() => "A value is required.");
     }
 
-    private static string NotProvided(string name) => $"A value for the '{name}' parameter or property was not provided.";
+    public static string NotProvided(string name) => $"A value for the '{name}' parameter or property was not provided.";
 
     private static string FieldName(string key) => key.Length == 0 ? "$" : key;
 }

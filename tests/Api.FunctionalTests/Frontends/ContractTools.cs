@@ -31,7 +31,9 @@ internal static class ContractTools
 
     private static string? Install()
     {
-        if (File.Exists(Path.Combine(Directory, "node_modules/.bin/tsc")))
+        // npm writes node_modules/.package-lock.json as it installs: older than the lockfile, a tool was added since.
+        var installed = new FileInfo(Path.Combine(Directory, "node_modules/.package-lock.json"));
+        if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(Directory, "package-lock.json")))
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace LunarVoc.Application.Common.Telemetry;
 /// <summary>
 /// The service's own meter ("LunarVoc"): the cache counters the cache statistics report, per cache, as
 /// observable counters (one source of truth), the pre-fetch's runs and computed windows, and the
-/// webhooks' deliveries, their lag and the messages waiting.
+/// webhooks' deliveries, their lag and the messages waiting; the AI assistants' tool calls.
 /// </summary>
 public sealed class LunarVocMetrics
 {
@@ -19,6 +19,7 @@ public sealed class LunarVocMetrics
     private readonly Counter<long> _windowsComputed;
     private readonly Counter<long> _webhookDeliveries;
     private readonly Histogram<double> _webhookLag;
+    private readonly Counter<long> _toolCalls;
     private long _webhooksWaiting;
 
     public LunarVocMetrics(IMeterFactory meterFactory, CacheStatistics statistics)
@@ -33,6 +34,7 @@ public sealed class LunarVocMetrics
         _windowsComputed = meter.CreateCounter<long>("lunarvoc.prefetch.windows_computed", description: "Windows computed by the pre-fetch");
         _webhookDeliveries = meter.CreateCounter<long>("lunarvoc.webhooks.deliveries", description: "Webhook delivery attempts, by event and outcome");
         _webhookLag = meter.CreateHistogram<double>("lunarvoc.webhooks.lag", unit: "s", description: "From an event's instant to its 2xx answer");
+        _toolCalls = meter.CreateCounter<long>("lunarvoc.mcp.tool_calls", description: "MCP tool calls, by tool and outcome (ok, invalid, unavailable, error)");
         meter.CreateObservableGauge("lunarvoc.webhooks.waiting", () => Interlocked.Read(ref _webhooksWaiting), description: "Webhook messages due and not yet delivered, at the delivery loop's last look");
     }
 
@@ -44,6 +46,9 @@ public sealed class LunarVocMetrics
             _webhookLag.Record(Math.Max(0, delivered.TotalSeconds), new KeyValuePair<string, object?>("event", eventType));
         }
     }
+
+    public void ToolCalled(string tool, string outcome) =>
+        _toolCalls.Add(1, new KeyValuePair<string, object?>("tool", tool), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void WebhooksWaiting(long count) => Interlocked.Exchange(ref _webhooksWaiting, count);
 

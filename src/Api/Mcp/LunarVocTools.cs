@@ -1,0 +1,86 @@
+using System.ComponentModel;
+using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
+using LunarVoc.Application.Moon.GetMoon;
+using LunarVoc.Application.Moon.GetMoonPhases;
+using LunarVoc.Application.VocWindows.GetVocStatus;
+using ModelContextProtocol.Server;
+
+namespace LunarVoc.Api.Mcp;
+
+/// <summary>
+/// The public reads as MCP tools. Each sends the same Mediator query as its REST twin and answers the
+/// same JSON (structured content, described by the same contract type as the REST answer) with a short
+/// text rendering; bad arguments are tool errors with the REST 400s' messages (<see cref="ToolCall"/>).
+/// </summary>
+[McpServerToolType]
+public sealed class LunarVocTools(ISender sender, ToolCall call)
+{
+    private const string TzDescription = "Optional IANA time zone, such as Europe/Paris or America/New_York: every instant then also gets a *_local twin in it.";
+    private const string RangeDescription = " ISO-8601 instant with an offset (2026-01-01T00:00:00Z) or a plain date (2026-01-01, midnight UTC); at most 10 years between from and to, within 1900–2100.";
+
+    [McpServerTool(Name = "voc_status", Title = "Is the Moon void of course now?", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(VocStatusResponse))]
+    [Description("Whether the Moon is void of course now (from its last exact major aspect to a planet until it enters the next sign), the current window if so, the next window however far ahead, and every window starting in the next 48 hours. The same answer as GET /api/lunar/voc/status; stale is true when the database could not be read and the last good answer is given.")]
+    public Task<ModelContextProtocol.Protocol.CallToolResult> VocStatus(
+        [Description(TzDescription)] string? tz = null,
+        CancellationToken cancellationToken = default) =>
+        call.RunAsync("voc_status", async arguments =>
+        {
+            var zone = arguments.Zone("tz", tz);
+            arguments.ThrowIfInvalid();
+            var status = VocStatusResponse.From(await sender.Send(new GetVocStatusQuery(), cancellationToken), zone);
+            return (status, ToolTexts.Status(status));
+        });
+
+    [McpServerTool(Name = "voc_windows", Title = "Void-of-course windows in a range", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(EphemerisResponse))]
+    [Description("Every void-of-course window overlapping [from, to), computed by the built-in ephemeris, ordered by start: when the Moon becomes void, when it enters the next sign, the signs and the aspect that began the void. The same answer as GET /api/lunar/voc/ephemeris.")]
+    public Task<ModelContextProtocol.Protocol.CallToolResult> VocWindows(
+        [Description("Start of the range:" + RangeDescription)] string from,
+        [Description("End of the range, exclusive:" + RangeDescription)] string to,
+        [Description("Which planets end a void: modern (Sun to Pluto, the default) or traditional (Sun to Saturn).")] string? planets = null,
+        [Description(TzDescription)] string? tz = null,
+        CancellationToken cancellationToken = default) =>
+        call.RunAsync("voc_windows", async arguments =>
+        {
+            var start = arguments.Required<DateTimeOffset>("from", from);
+            var end = arguments.Required<DateTimeOffset>("to", to);
+            var convention = arguments.Optional<PlanetSet>("planets", planets) ?? PlanetSet.Modern;
+            var zone = arguments.Zone("tz", tz);
+            arguments.ThrowIfInvalid();
+            var windows = await sender.Send(new GetEphemerisWindowsQuery(start, end, convention), cancellationToken);
+            var answer = new EphemerisResponse(start, end, convention.ToString().ToLowerInvariant(), windows.Select(window => ComputedVocWindowResponse.From(window, zone)).ToArray());
+            return (answer, ToolTexts.Windows(answer));
+        });
+
+    [McpServerTool(Name = "moon", Title = "The Moon now or at an instant", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(MoonResponse))]
+    [Description("The Moon now, or at an instant: its sign and degree, phase as people name it and illuminated fraction, the previous new Moon and the next principal phases, its next ingress, and the void-of-course window containing the instant. The same answer as GET /api/lunar/moon.")]
+    public Task<ModelContextProtocol.Protocol.CallToolResult> Moon(
+        [Description("Optional instant, ISO-8601 with an offset (2026-11-24T12:00:00Z) or a plain date (midnight UTC), within 1900–2100; now when left out.")] string? at = null,
+        [Description(TzDescription)] string? tz = null,
+        CancellationToken cancellationToken = default) =>
+        call.RunAsync("moon", async arguments =>
+        {
+            var instant = arguments.Optional<DateTimeOffset>("at", at);
+            var zone = arguments.Zone("tz", tz);
+            arguments.ThrowIfInvalid();
+            var moon = MoonResponse.From((await sender.Send(new GetMoonQuery(instant), cancellationToken)).Report, zone);
+            return (moon, ToolTexts.Moon(moon));
+        });
+
+    [McpServerTool(Name = "moon_phases", Title = "The Moon's principal phases in a range", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(MoonPhasesResponse))]
+    [Description("Every principal phase of the Moon (new_moon, first_quarter, full_moon, last_quarter) in [from, to), each at its exact instant to the second. The same answer as GET /api/lunar/moon/phases.")]
+    public Task<ModelContextProtocol.Protocol.CallToolResult> MoonPhases(
+        [Description("Start of the range:" + RangeDescription)] string from,
+        [Description("End of the range, exclusive:" + RangeDescription)] string to,
+        [Description(TzDescription)] string? tz = null,
+        CancellationToken cancellationToken = default) =>
+        call.RunAsync("moon_phases", async arguments =>
+        {
+            var start = arguments.Required<DateTimeOffset>("from", from);
+            var end = arguments.Required<DateTimeOffset>("to", to);
+            var zone = arguments.Zone("tz", tz);
+            arguments.ThrowIfInvalid();
+            var phases = await sender.Send(new GetMoonPhasesQuery(start, end), cancellationToken);
+            var answer = new MoonPhasesResponse(start, end, phases.Select(phase => MoonPhaseResponse.From(phase, zone)).ToArray());
+            return (answer, ToolTexts.Phases(answer));
+        });
+}

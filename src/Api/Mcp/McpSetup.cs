@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using LunarVoc.Api.Errors;
+using LunarVoc.Api.Json;
+using LunarVoc.Application.Common;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol.Server;
+
+namespace LunarVoc.Api.Mcp;
+
+/// <summary>
+/// The MCP endpoint at /mcp: Streamable HTTP, stateless (any instance answers any call), public like
+/// the REST reads and behind the same rate limits, connection caps and body limit. A browser's
+/// request (it sends Origin) is refused unless its origin is allowed (<see cref="McpOptions"/>), as the
+/// MCP specification asks against DNS rebinding; clients that send no Origin are not browsers.
+/// </summary>
+public static class McpSetup
+{
+    public const string Path = "/mcp";
+
+    public static WebApplicationBuilder AddLunarVocMcp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<McpOptions>(builder.Configuration, McpOptions.SectionName);
+        builder.Services.AddSingleton<ToolCall>();
+        builder.Services
+            .AddMcpServer(server => server.ServerInfo = new() { Name = "lunarvoc", Title = "LunarVoc", Version = typeof(McpSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" })
+            .WithHttpTransport(transport => transport.Stateless = true)
+            .WithTools(Tools())
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
+                request.MatchedPrimitive is McpServerTool tool && ToolCall.Missing(tool, request.Params?.Arguments) is { } missing
+                    ? ValueTask.FromResult(request.Services!.GetRequiredService<ToolCall>().MissingArguments(tool.ProtocolTool.Name, missing))
+                    : next(request, cancellationToken)));
+        return builder;
+    }
+
+    /// <summary>
+    /// The tools of <see cref="LunarVocTools"/>, written and described by the API's JSON. Instants have a
+    /// converter of their own, for which the schema generator knows no shape (it writes "true", which strict
+    /// clients refuse): they are described as the strings in date-time format they are.
+    /// </summary>
+    private static List<McpServerTool> Tools()
+    {
+        var options = new McpServerToolCreateOptions
+        {
+            SerializerOptions = ApiJson.Options,
+            SchemaCreateOptions = new AIJsonSchemaCreateOptions
+            {
+                TransformSchemaNode = (context, schema) =>
+                    context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" } : schema,
+            },
+        };
+        return typeof(LunarVocTools)
+            .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(method => method.GetCustomAttribute<McpServerToolAttribute>() is not null)
+            .Select(method => McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance<LunarVocTools>(request.Services!), options))
+            .ToList();
+    }
+
+    public static WebApplication MapLunarVocMcp(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(RefuseUnknownOrigins));
+        app.MapMcp(Path);
+        return app;
+    }
+
+    private static Task RefuseUnknownOrigins(HttpContext context, RequestDelegate next)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            return next(context);
+        }
+
+        return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "This origin may not use the MCP endpoint.", "Browsers' requests to /mcp are accepted only from the origins in Mcp:AllowedOrigins.");
+    }
+}

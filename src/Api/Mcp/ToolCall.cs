@@ -1,0 +1,128 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using LunarVoc.Api.Errors;
+using LunarVoc.Api.Json;
+using LunarVoc.Application.Common.Exceptions;
+using LunarVoc.Application.Common.Telemetry;
+using ModelContextProtocol.Protocol;
+
+namespace LunarVoc.Api.Mcp;
+
+/// <summary>
+/// One tool call: its arguments read by the REST binders' rules, the answer written as the REST API
+/// writes JSON (structured content) beside a short text, and every expected failure a tool error —
+/// never a protocol error — with the message a REST client would get in its problem details. Counted
+/// by tool and outcome.
+/// </summary>
+public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> logger)
+{
+    public async Task<CallToolResult> RunAsync(string tool, Func<ToolArguments, Task<(object Answer, string Text)>> run)
+    {
+        try
+        {
+            var (answer, text) = await run(new ToolArguments());
+            metrics.ToolCalled(tool, "ok");
+            return new CallToolResult
+            {
+                StructuredContent = JsonSerializer.SerializeToElement(answer, answer.GetType(), ApiJson.Options),
+                Content = [new TextContentBlock { Text = text }],
+            };
+        }
+        catch (ValidationException invalid)
+        {
+            metrics.ToolCalled(tool, "invalid");
+            var errors = invalid.Errors.Select(failure => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName)}: {failure.ErrorMessage}");
+            return Error($"Invalid arguments. {string.Join(" ", errors)}");
+        }
+        catch (DataSourceUnavailableException)
+        {
+            metrics.ToolCalled(tool, "unavailable");
+            return Error("The window store is unavailable: the database could not be reached and no earlier answer is available. Try again later.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.ToolCalled(tool, "error");
+            LogFailed(logger, ex, tool);
+            return Error("The tool failed unexpectedly; the failure is logged.");
+        }
+    }
+
+    /// <summary>The arguments the tool's input schema requires that the call left out; null when none is missing.</summary>
+    public static List<string>? Missing(ModelContextProtocol.Server.McpServerTool tool, IDictionary<string, JsonElement>? arguments)
+    {
+        if (!tool.ProtocolTool.InputSchema.TryGetProperty("required", out var required))
+        {
+            return null;
+        }
+
+        var missing = required.EnumerateArray()
+            .Select(name => name.GetString()!)
+            .Where(name => arguments is null || !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            .ToList();
+        return missing.Count == 0 ? null : missing;
+    }
+
+    /// <summary>A call without an argument the tool requires: the SDK would fail it with a bare message; this one says what REST says.</summary>
+    public CallToolResult MissingArguments(string tool, List<string> missing)
+    {
+        metrics.ToolCalled(tool, "invalid");
+        return Error($"Invalid arguments. {string.Join(" ", missing.Select(name => $"{name}: {InvalidRequestResponse.NotProvided(name)}"))}");
+    }
+
+    private static CallToolResult Error(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MCP tool {Tool} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string tool);
+}
+
+/// <summary>A tool's arguments, read as the REST API reads the same query parameters; the failures gathered, then thrown together.</summary>
+public sealed class ToolArguments
+{
+    private readonly List<ValidationFailure> _failures = [];
+
+    /// <summary>A value that must be given; default (and a failure recorded) when it is missing or not valid.</summary>
+    public T Required<T>(string name, string? text)
+        where T : struct
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            _failures.Add(new ValidationFailure(name, InvalidRequestResponse.NotProvided(name)));
+            return default;
+        }
+
+        return Optional<T>(name, text) ?? default;
+    }
+
+    /// <summary>A value that may be left out (null then); null and a failure recorded when it is not valid.</summary>
+    public T? Optional<T>(string name, string? text)
+        where T : struct => (T?)Read(name, text, typeof(T));
+
+    /// <summary>The time zone asked for, or null.</summary>
+    public TimeZoneInfo? Zone(string name, string? text) => (TimeZoneInfo?)Read(name, text, typeof(TimeZoneInfo));
+
+    /// <summary>Throws the failures gathered, as a validator would.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (_failures.Count > 0)
+        {
+            throw new ValidationException(_failures);
+        }
+    }
+
+    private object? Read(string name, string? text, Type type)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var value = QueryValueRule.For(type)!.Read(text, out var problem);
+        if (problem is not null)
+        {
+            _failures.Add(new ValidationFailure(name, problem));
+        }
+
+        return value;
+    }
+}
