@@ -6,7 +6,10 @@ namespace LunarVoc.Api.FunctionalTests.Process;
 /// <summary>The built API run as a real process on a loopback port, as in production.</summary>
 public sealed class ApiProcess : IDisposable
 {
+    private const int OutputKept = 200;
     private readonly System.Diagnostics.Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private bool _stopped;
 
     private ApiProcess(System.Diagnostics.Process process, Uri address)
     {
@@ -28,12 +31,12 @@ public sealed class ApiProcess : IDisposable
     {
         var startInfo = StartInfo(connectionString, port, settings);
         var process = System.Diagnostics.Process.Start(startInfo) ?? throw new InvalidOperationException("The API did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var started = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await started.WaitUntilServingAsync();
         return started;
     }
@@ -90,6 +93,7 @@ public sealed class ApiProcess : IDisposable
     /// <summary>SIGKILL: no shutdown code runs, as when the machine or the container dies.</summary>
     public void Kill()
     {
+        _stopped = true;
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
@@ -97,6 +101,7 @@ public sealed class ApiProcess : IDisposable
     /// <summary>SIGTERM, as an orchestrator stops a container: the host shuts down; returns the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan within)
     {
+        _stopped = true;
         ExternalProcess.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var bound = new CancellationTokenSource(within);
         await _process.WaitForExitAsync(bound.Token);
@@ -109,8 +114,26 @@ public sealed class ApiProcess : IDisposable
         {
             Kill();
         }
+        else if (!_stopped)
+        {
+            // It ended by itself: what it said last tells why.
+            TestContext.Out.WriteLine($"The API exited by itself with {_process.ExitCode}; its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+        }
 
         _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > OutputKept && _output.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>Waits (bounded, in real time) for the process to answer: start-up is real work, not a timer.</summary>
