@@ -32,6 +32,8 @@ public static class DependencyInjection
 
         // Mediator's pipeline is built once per message type (singleton), so validators must be singletons too.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        // Messages name fields as clients write them (lead_minutes), not as C# does ('Lead Minutes').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
 
         services.AddMediator((Mediator.MediatorOptions options) =>
         {

@@ -2,7 +2,7 @@ namespace LunarVoc.Api.Contracts;
 
 /// <summary>A void-of-course event: voc.upcoming, voc.started or voc.ended.</summary>
 /// <param name="Type" example="voc.started">voc.upcoming (lead_minutes before the start), voc.started or voc.ended.</param>
-/// <param name="Timestamp" example="2026-11-24T03:10:00Z">The event's instant (UTC); later than the delivery's webhook-timestamp only when it was sent late.</param>
+/// <param name="Timestamp" example="2026-11-24T03:10:00Z">The event's instant (UTC); earlier than the delivery's webhook-timestamp when it was sent late (no instance ran at its instant).</param>
 /// <param name="Data">The window, as the REST answers write it.</param>
 public sealed record VocWindowEvent(string Type, DateTimeOffset Timestamp, VocWindowEventData Data);
 

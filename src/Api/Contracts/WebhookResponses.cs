@@ -5,14 +5,14 @@ namespace LunarVoc.Api.Contracts;
 /// <summary>A webhook subscription to create.</summary>
 /// <param name="Url" example="https://example.com/hooks/lunarvoc">Where to POST the events: http or https, a public address, at most 2,048 characters.</param>
 /// <param name="Events" example="[&quot;voc.started&quot;, &quot;voc.ended&quot;]">The events to send: voc.started, voc.ended, voc.upcoming, moon.ingress, moon.phase, windows.changed.</param>
-/// <param name="LeadMinutes" example="30">For voc.upcoming: how many minutes before a void starts, 1 to 1,440 (default 60).</param>
+/// <param name="LeadMinutes" example="30">For voc.upcoming: how many minutes before a void starts, 1 to 1,440 (default 60); ignored without voc.upcoming.</param>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> Events, int? LeadMinutes = null);
 
 /// <summary>A webhook subscription (its secret is shown only when it is created or rotated).</summary>
 /// <param name="Id" example="7">The subscription's id.</param>
 /// <param name="Url" example="https://example.com/hooks/lunarvoc">Where the events are POSTed.</param>
 /// <param name="Events" example="[&quot;voc.started&quot;]">The events sent to it.</param>
-/// <param name="LeadMinutes" example="30">For voc.upcoming: how many minutes before a void starts; null when not asked for.</param>
+/// <param name="LeadMinutes" example="30">For voc.upcoming: how many minutes before a void starts; null when voc.upcoming is not asked for.</param>
 /// <param name="Active" example="true">False once disabled (410 Gone, or every delivery failing for days); disabled_reason says why.</param>
 /// <param name="DisabledReason" example="the receiver answered 410 Gone">Why it was disabled; null while active.</param>
 /// <param name="CreatedAt" example="2026-11-24T12:00:00Z">When it was created (UTC).</param>

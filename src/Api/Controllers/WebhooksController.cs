@@ -23,8 +23,10 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
     /// <response code="201">Created; Location names it.</response>
     /// <response code="400">A field is not valid (errors names it): the URL, an unknown event, lead_minutes.</response>
     /// <response code="409">This key holds as many subscriptions as it may.</response>
+    /// <response code="413">The body is larger than 16 KiB.</response>
     [HttpPost(Name = "createWebhook")]
     [Consumes("application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<WebhookCreatedResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -75,11 +77,19 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="202">Queued; its attempts show in /deliveries.</response>
     /// <response code="404">This key has no subscription with that id.</response>
+    /// <response code="409">The subscription is disabled: nothing is sent to it until POST /enable.</response>
     [HttpPost("{id:long}/test", Name = "testWebhook")]
     [ProducesResponseType<WebhookTestResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<WebhookTestResponse>> Test(long id) =>
-        await sender.Send(new TestWebhookCommand(Owner, id), HttpContext.RequestAborted) is { } message ? Accepted(new WebhookTestResponse(message.MessageId)) : NotFound(id);
+        await sender.Send(new TestWebhookCommand(Owner, id), HttpContext.RequestAborted) switch
+        {
+            null => NotFound(id),
+            { Message: { } message } => Accepted(new WebhookTestResponse(message.MessageId)),
+            { Disabled: { } reason } => Problems.Result(StatusCodes.Status409Conflict, "The subscription is disabled.", $"Nothing is sent to it ({reason}) until POST /api/lunar/webhooks/{id}/enable."),
+            _ => NotFound(id),
+        };
 
     /// <summary>A new signing secret; for 24 h deliveries carry a signature by the old one too.</summary>
     /// <remarks>Standard Webhooks allows several signatures in webhook-signature, so a receiver can switch to the new secret without losing a delivery.</remarks>

@@ -68,7 +68,8 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
             problemMembers["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id, for support." };
         }
 
-        // An answer writes every member, null or not: a client may rely on each being there.
+        // An answer writes every member, null or not: a client may rely on each being there. A member with
+        // a default (a request's optional field) may be left out.
         if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && concrete.Properties is { Count: > 0 } properties)
         {
             concrete.Required ??= new HashSet<string>();
@@ -77,7 +78,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
                 : context.Type.GetProperties()
                     .Where(property => property.GetCustomAttributes<JsonIgnoreAttribute>(true).All(ignore => ignore.Condition != JsonIgnoreCondition.WhenWritingNull))
                     .Select(JsonName);
-            foreach (var name in own.Where(properties.ContainsKey))
+            foreach (var name in own.Where(properties.ContainsKey).Except(WithDefaults(context.Type)))
             {
                 concrete.Required.Add(name);
             }
@@ -118,12 +119,15 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
             }
         }
 
-        var defaults = type.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Where(parameter => parameter.HasDefaultValue).Select(parameter => WireName(parameter.Name!));
-        foreach (var optional in defaults)
+        foreach (var optional in WithDefaults(type))
         {
             schema.Required?.Remove(optional);
         }
     }
+
+    /// <summary>The wire names of the members a constructor gives a default.</summary>
+    private static IEnumerable<string> WithDefaults(Type type) =>
+        type.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Where(parameter => parameter.HasDefaultValue).Select(parameter => WireName(parameter.Name!));
 
     private static string JsonName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? WireName(property.Name);

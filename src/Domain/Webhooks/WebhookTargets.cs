@@ -6,7 +6,9 @@ namespace LunarVoc.Domain.Webhooks;
 /// <summary>
 /// Where a webhook may not be sent: addresses of this machine, of private networks and of cloud
 /// metadata services (169.254.169.254 is link-local), multicast and the unspecified address. Any
-/// form of an address counts — an IPv4-mapped IPv6 address is judged as the IPv4 address it is.
+/// form of an address counts: an IPv6 address that carries an IPv4 address — mapped (::ffff:0:0/96),
+/// through NAT64 (64:ff9b::/96), 6to4 (2002::/16) or Teredo (2001::/32) — is judged as the IPv4
+/// address it reaches; IPv4-compatible addresses (::/96, deprecated) are refused.
 /// </summary>
 public static class WebhookTargets
 {
@@ -23,8 +25,7 @@ public static class WebhookTargets
         IPNetwork.Parse("198.18.0.0/15"),   // benchmarking
         IPNetwork.Parse("224.0.0.0/4"),     // multicast
         IPNetwork.Parse("240.0.0.0/4"),     // reserved, broadcast
-        IPNetwork.Parse("::/128"),
-        IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("::/96"),           // unspecified, loopback and the deprecated IPv4-compatible forms
         IPNetwork.Parse("fc00::/7"),        // unique local
         IPNetwork.Parse("fe80::/10"),       // link-local
         IPNetwork.Parse("fec0::/10"),       // site-local (deprecated, still private)
@@ -35,7 +36,7 @@ public static class WebhookTargets
     /// <summary>Whether a webhook may be delivered to this address.</summary>
     public static bool IsPublic(IPAddress address)
     {
-        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var plain = Reached(address);
         if (plain.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
         {
             return false;
@@ -50,5 +51,37 @@ public static class WebhookTargets
         }
 
         return true;
+    }
+
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+    private static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
+
+    /// <summary>The IPv4 address an IPv6 address carries and reaches, or the address itself.</summary>
+    private static IPAddress Reached(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        var bytes = address.GetAddressBytes();
+        if (Nat64.Contains(address))
+        {
+            return new IPAddress(bytes[12..16]);
+        }
+
+        if (SixToFour.Contains(address))
+        {
+            return new IPAddress(bytes[2..6]);
+        }
+
+        // Teredo: the client's IPv4 address, each bit inverted, in the last 32 bits.
+        return Teredo.Contains(address) ? new IPAddress(bytes[12..16].Select(b => (byte)~b).ToArray()) : address;
     }
 }

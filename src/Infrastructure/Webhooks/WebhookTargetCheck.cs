@@ -24,10 +24,10 @@ internal sealed class WebhookTargetCheck(IOptions<WebhookOptions> options) : IWe
         var addresses = await ResolveAsync(url.IdnHost, cancellationToken);
         if (addresses.Length == 0)
         {
-            return "the host does not resolve";
+            return "its host does not resolve";
         }
 
-        return options.Value.AllowPrivateTargets || addresses.All(WebhookTargets.IsPublic) ? null : "the host resolves to an address that is not public";
+        return options.Value.AllowPrivateTargets || addresses.All(WebhookTargets.IsPublic) ? null : "its host resolves to an address that is not public (loopback, private, link-local, multicast and unspecified addresses are refused)";
     }
 
     /// <summary>Opens the connection for one delivery, to an address that passed the check.</summary>

@@ -203,6 +203,26 @@ public sealed class WebhookTests
         await AssertNames(none, "events");
         await AssertNames(lead, "lead_minutes");
         await AssertNames(tooLong, "url");
+        Assert.That(await lead.Content.ReadAsStringAsync(), Does.Contain("'lead_minutes' must be between 1 and 1440"), "fields named as clients write them");
+    }
+
+    [Test]
+    public async Task A_host_that_does_not_resolve_is_refused_saying_so()
+    {
+        using var response = await Subscribe("http://no-such-host.invalid/hook", "voc.started");
+
+        await AssertNames(response, "url");
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("url cannot be delivered to: its host does not resolve."));
+    }
+
+    [Test]
+    public async Task A_lead_is_kept_only_for_voc_upcoming()
+    {
+        using var without = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.started" }, lead_minutes = 30 });
+        using var with = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.upcoming" } });
+
+        Assert.That(JsonNode.Parse(await without.Content.ReadAsStringAsync())!["lead_minutes"], Is.Null);
+        Assert.That(JsonNode.Parse(await with.Content.ReadAsStringAsync())!["lead_minutes"]!.GetValue<int>(), Is.EqualTo(60), "the default");
     }
 
     [TestCase("http://127.0.0.1:9/hook")]
@@ -211,6 +231,9 @@ public sealed class WebhookTests
     [TestCase("http://[::1]:9/hook")]
     [TestCase("http://10.1.2.3/hook")]
     [TestCase("http://[::ffff:127.0.0.1]:9/hook")]
+    [TestCase("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/")]
+    [TestCase("http://[::127.0.0.1]/hook")]
+    [TestCase("http://[2002:7f00:1::]/hook")]
     public async Task Private_and_local_targets_are_refused_unless_allowed(string url)
     {
         await using var strict = new LunarVocApiFactory(_time);
@@ -271,7 +294,11 @@ public sealed class WebhookTests
         await NextDeliveryAsync(1);
         var webhook = await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
 
+        using var test = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+
         Assert.That(webhook["disabled_reason"]!.GetValue<string>(), Does.Contain("410"));
+        Assert.That(test.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "nothing is sent to a disabled subscription, and the test says so");
+        Assert.That(await test.Content.ReadAsStringAsync(), Does.Contain("enable"));
     }
 
     [Test]

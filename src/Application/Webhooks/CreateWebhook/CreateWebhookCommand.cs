@@ -17,7 +17,8 @@ public sealed class CreateWebhookCommandHandler(IWebhookStore store, WebhookSubs
     public async ValueTask<CreateWebhookResult> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         var secret = WebhookSecrets.New();
-        var leadMinutes = command.Events.Contains(Domain.Webhooks.WebhookEvents.VocUpcoming) ? command.LeadMinutes ?? 60 : command.LeadMinutes;
+        // The lead applies to voc.upcoming only: without it, none is kept (and the answer says null).
+        var leadMinutes = command.Events.Contains(Domain.Webhooks.WebhookEvents.VocUpcoming) ? command.LeadMinutes ?? 60 : (int?)null;
         var events = command.Events.Distinct(StringComparer.Ordinal).ToArray();
         var created = await store.CreateAsync(command.Owner, command.Url, events, leadMinutes, secret, timeProvider.GetUtcNow(), options.Value.MaxPerKey, cancellationToken);
         if (created is null)

@@ -16,10 +16,14 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
             .NotEmpty()
             .MaximumLength(MaxUrlLength)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.UserInfo))
-                .WithMessage("url must be an absolute http or https URL, without user information.")
-            .MustAsync(async (url, cancellationToken) => await targets.RefusalAsync(new Uri(url), cancellationToken) is null)
-                .When(command => Uri.TryCreate(command.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && command.Url.Length <= MaxUrlLength, ApplyConditionTo.CurrentValidator)
-                .WithMessage("url must reach a public address: loopback, private, link-local, multicast and unspecified addresses are refused.");
+                .WithMessage("url must be an absolute http or https URL with a valid host and port, without user information.")
+            .CustomAsync(async (url, context, cancellationToken) =>
+            {
+                if (await targets.RefusalAsync(new Uri(url), cancellationToken) is { } reason)
+                {
+                    context.AddFailure($"url cannot be delivered to: {reason}.");
+                }
+            });
         RuleFor(command => command.Events)
             .NotEmpty()
             .Must(events => events.Count <= MaxEvents).WithMessage($"events may list at most {MaxEvents} names.");

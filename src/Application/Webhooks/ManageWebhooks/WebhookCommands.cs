@@ -4,7 +4,10 @@ namespace LunarVoc.Application.Webhooks.ManageWebhooks;
 public sealed record DeleteWebhookCommand(string Owner, long Id) : ICommand<bool>;
 
 /// <summary>Queues a webhook.test message to one of the caller's subscriptions, due now; null when it is not the caller's.</summary>
-public sealed record TestWebhookCommand(string Owner, long Id) : ICommand<WebhookMessage?>;
+public sealed record TestWebhookCommand(string Owner, long Id) : ICommand<TestWebhookResult?>;
+
+/// <summary>The test message queued, or why none was: the subscription is disabled.</summary>
+public sealed record TestWebhookResult(WebhookMessage? Message, string? Disabled);
 
 /// <summary>A new secret for one of the caller's subscriptions; the old one keeps signing beside it for 24 h.</summary>
 public sealed record RotateWebhookSecretCommand(string Owner, long Id) : ICommand<WebhookWithSecrets?>;
@@ -15,7 +18,7 @@ public sealed record EnableWebhookCommand(string Owner, long Id) : ICommand<Webh
 public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveries deliveries, WebhookSubscriptionChanges subscriptions, TimeProvider timeProvider)
     : ICommandHandler<DeleteWebhookCommand, bool>,
       ICommandHandler<EnableWebhookCommand, Webhook?>,
-      ICommandHandler<TestWebhookCommand, WebhookMessage?>,
+      ICommandHandler<TestWebhookCommand, TestWebhookResult?>,
       ICommandHandler<RotateWebhookSecretCommand, WebhookWithSecrets?>
 {
     public static readonly TimeSpan PreviousSecretLifetime = TimeSpan.FromHours(24);
@@ -30,11 +33,16 @@ public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveri
         return webhook;
     }
 
-    public async ValueTask<WebhookMessage?> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
+    public async ValueTask<TestWebhookResult?> Handle(TestWebhookCommand command, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(command.Owner, command.Id, cancellationToken) is not { } webhook)
         {
             return null;
+        }
+
+        if (!webhook.Active)
+        {
+            return new TestWebhookResult(null, webhook.DisabledReason ?? "disabled");
         }
 
         var now = timeProvider.GetUtcNow();
@@ -42,7 +50,7 @@ public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveri
         var message = new WebhookMessage(webhook.Id, $"test:{Guid.NewGuid():N}", Domain.Webhooks.WebhookEvents.Test, now, now, payload);
         await store.EnqueueAsync([message], cancellationToken);
         deliveries.Due(now);
-        return message;
+        return new TestWebhookResult(message, null);
     }
 
     public async ValueTask<WebhookWithSecrets?> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
