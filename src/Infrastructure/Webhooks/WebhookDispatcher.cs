@@ -74,7 +74,13 @@ internal sealed partial class WebhookDispatcher(
     {
         var settings = options.Value;
         var free = slots.CurrentCount;
-        var claimed = free == 0 ? [] : await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + TimeSpan.FromSeconds(30), settings.LateLimit, free);
+        if (free == 0)
+        {
+            await SleepAsync(LongestSleep, stoppingToken); // every slot busy: woken as soon as a delivery ends
+            return;
+        }
+
+        var claimed = await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + TimeSpan.FromSeconds(30), settings.LateLimit, free);
         // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
         metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
         foreach (var message in claimed)

@@ -48,12 +48,12 @@ internal sealed partial class WebhookStore
             return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM webhook_messages WHERE state = 'pending' AND due_at <= @Now", new { Now = now.ToUniversalTime() });
         }, CancellationToken.None);
 
-    /// <summary>When the next pending message is due (null: none).</summary>
+    /// <summary>When the next pending message can be claimed (null: none): when it is due, or when the lease another attempt holds on it runs out.</summary>
     public Task<DateTimeOffset?> NextDueAsync() =>
         calls.RunAsync(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            var next = await connection.ExecuteScalarAsync<DateTime?>("SELECT min(due_at) FROM webhook_messages WHERE state = 'pending'");
+            var next = await connection.ExecuteScalarAsync<DateTime?>("SELECT min(greatest(due_at, locked_until)) FROM webhook_messages WHERE state = 'pending'");
             return next is { } due ? Utc.Of(due) : (DateTimeOffset?)null;
         }, CancellationToken.None);
 
