@@ -26,6 +26,9 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         using var stream = await OpenAsync(Client);
         using var _ = await Client.PostAsync("/api/lunar/voc/cache/invalidate", null);
         await NextWhereAsync(stream, status => status["next"] is null);
+        // A read joins the fetch the invalidation started, so none is in flight when a test moves the
+        // clock (a jump past the soft timeout would serve that fetch's last good answer, stale).
+        using var settled = await Client.GetAsync("/api/lunar/voc/status");
     }
 
     [Test]
