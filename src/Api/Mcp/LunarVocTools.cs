@@ -32,7 +32,7 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
         });
 
     [McpServerTool(Name = "voc_windows", Title = "Void-of-course windows in a range", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(EphemerisResponse))]
-    [Description("Every void-of-course window overlapping [from, to), computed by the built-in ephemeris, ordered by start: when the Moon becomes void, when it enters the next sign, the signs and the aspect that began the void. The same answer as GET /api/lunar/voc/ephemeris.")]
+    [Description("Every void-of-course window overlapping [from, to), computed by the built-in ephemeris, ordered by start: when the Moon becomes void, when it enters the next sign, the signs and the aspect that began the void. A year holds about 160 windows (some 40 KB): ask for the range the question needs. The same answer as GET /api/lunar/voc/ephemeris.")]
     public Task<ModelContextProtocol.Protocol.CallToolResult> VocWindows(
         [Description("Start of the range:" + RangeDescription)] string from,
         [Description("End of the range, exclusive:" + RangeDescription)] string to,

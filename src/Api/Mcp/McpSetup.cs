@@ -27,8 +27,8 @@ public static class McpSetup
             .WithHttpTransport(transport => transport.Stateless = true)
             .WithTools(Tools())
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
-                request.MatchedPrimitive is McpServerTool tool && ToolCall.Missing(tool, request.Params?.Arguments) is { } missing
-                    ? ValueTask.FromResult(request.Services!.GetRequiredService<ToolCall>().MissingArguments(tool.ProtocolTool.Name, missing))
+                request.Services!.GetRequiredService<ToolCall>().Prepare(request) is { } refused
+                    ? ValueTask.FromResult(refused)
                     : next(request, cancellationToken)));
         return builder;
     }
@@ -58,13 +58,18 @@ public static class McpSetup
 
     public static WebApplication MapLunarVocMcp(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(RefuseUnknownOrigins));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(RefuseWhatIsNotForUs));
         app.MapMcp(Path);
         return app;
     }
 
-    private static Task RefuseUnknownOrigins(HttpContext context, RequestDelegate next)
+    private static Task RefuseWhatIsNotForUs(HttpContext context, RequestDelegate next)
     {
+        if (HttpMethods.IsPost(context.Request.Method) && !context.Request.HasJsonContentType())
+        {
+            return Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json with a JSON-RPC message.");
+        }
+
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {

@@ -5,7 +5,9 @@ using LunarVoc.Api.Errors;
 using LunarVoc.Api.Json;
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Telemetry;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace LunarVoc.Api.Mcp;
 
@@ -48,26 +50,61 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         }
     }
 
-    /// <summary>The arguments the tool's input schema requires that the call left out; null when none is missing.</summary>
-    public static List<string>? Missing(ModelContextProtocol.Server.McpServerTool tool, IDictionary<string, JsonElement>? arguments)
+    /// <summary>
+    /// Before a call, what REST would do with the same query: arguments the tool does not know are
+    /// ignored, a number or true/false is read as its text (so 20260101 gets the REST message), an
+    /// object or array is refused, a required argument missing is named. Returns the tool error to
+    /// answer instead of calling, or null to call. An unknown tool is a protocol error that does not
+    /// echo the name sent.
+    /// </summary>
+    public CallToolResult? Prepare(RequestContext<CallToolRequestParams> request)
     {
-        if (!tool.ProtocolTool.InputSchema.TryGetProperty("required", out var required))
+        if (request.MatchedPrimitive is not McpServerTool tool || request.Params is not { } call)
+        {
+            throw new McpProtocolException("Unknown tool: tools/list names the tools.", McpErrorCode.InvalidParams);
+        }
+
+        var schema = tool.ProtocolTool.InputSchema;
+        var known = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : [];
+        var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (name, value) in call.Arguments ?? new Dictionary<string, JsonElement>())
+        {
+            if (!known.Contains(name))
+            {
+                continue;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object or JsonValueKind.Array:
+                    problems.Add($"{name}: a text value is expected.");
+                    break;
+                case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                    arguments[name] = JsonSerializer.SerializeToElement(value.GetRawText());
+                    break;
+                default:
+                    arguments[name] = value;
+                    break;
+            }
+        }
+
+        if (schema.TryGetProperty("required", out var required))
+        {
+            problems.AddRange(required.EnumerateArray()
+                .Select(name => name.GetString()!)
+                .Where(name => !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                .Select(name => $"{name}: {InvalidRequestResponse.NotProvided(name)}"));
+        }
+
+        call.Arguments = arguments;
+        if (problems.Count == 0)
         {
             return null;
         }
 
-        var missing = required.EnumerateArray()
-            .Select(name => name.GetString()!)
-            .Where(name => arguments is null || !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            .ToList();
-        return missing.Count == 0 ? null : missing;
-    }
-
-    /// <summary>A call without an argument the tool requires: the SDK would fail it with a bare message; this one says what REST says.</summary>
-    public CallToolResult MissingArguments(string tool, List<string> missing)
-    {
-        metrics.ToolCalled(tool, "invalid");
-        return Error($"Invalid arguments. {string.Join(" ", missing.Select(name => $"{name}: {InvalidRequestResponse.NotProvided(name)}"))}");
+        metrics.ToolCalled(tool.ProtocolTool.Name, "invalid");
+        return Error($"Invalid arguments. {string.Join(" ", problems)}");
     }
 
     private static CallToolResult Error(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };

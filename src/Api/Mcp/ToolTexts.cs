@@ -21,12 +21,12 @@ public static class ToolTexts
 
     public static string Windows(EphemerisResponse answer) =>
         List(
-            $"{answer.Windows.Count} void-of-course windows from {At(answer.From, null)} to {At(answer.To, null)} ({answer.Planets} planets)",
+            $"{Count(answer.Windows.Count, "void-of-course window")} from {At(answer.From, null)} to {At(answer.To, null)} ({answer.Planets} planets)",
             answer.Windows.Select(w => $"{At(w.StartAt, w.StartLocal)} to {At(w.EndAt, w.EndLocal)}, {w.Sign} to {w.NextSign}").ToList());
 
     public static string Moon(MoonResponse moon)
     {
-        var text = $"At {At(moon.At, moon.AtLocal)} the Moon is at {moon.Degree:0.0}° {moon.Sign}, {moon.Phase.Replace('_', ' ')}, {moon.Illumination:P0} lit. It enters {moon.NextIngress.Sign} at {At(moon.NextIngress.At, moon.NextIngress.AtLocal)}.";
+        var text = $"At {At(moon.At, moon.AtLocal)} the Moon is at {moon.Degree:0.0}° {moon.Sign}, {moon.Phase.Replace('_', ' ')}, {moon.Illumination * 100:0}% lit. It enters {moon.NextIngress.Sign} at {At(moon.NextIngress.At, moon.NextIngress.AtLocal)}.";
         return moon.Void is { } window
             ? $"{text} It is void of course from {At(window.StartAt, window.StartLocal)} to {At(window.EndAt, window.EndLocal)}."
             : $"{text} It is not void of course.";
@@ -34,13 +34,15 @@ public static class ToolTexts
 
     public static string Phases(MoonPhasesResponse answer) =>
         List(
-            $"{answer.Phases.Count} principal phases from {At(answer.From, null)} to {At(answer.To, null)}",
+            $"{Count(answer.Phases.Count, "principal phase")} from {At(answer.From, null)} to {At(answer.To, null)}",
             answer.Phases.Select(p => $"{p.Phase.Replace('_', ' ')} at {At(p.At, p.AtLocal)}").ToList());
 
     private static string List(string heading, List<string> lines) =>
         lines.Count == 0
             ? $"{heading}."
             : $"{heading}:\n- {string.Join("\n- ", lines.Take(MostListed))}{(lines.Count > MostListed ? $"\n(and {lines.Count - MostListed} more in the structured answer)" : "")}";
+
+    private static string Count(int count, string thing) => count == 1 ? $"1 {thing}" : $"{count} {thing}s";
 
     private static string At(DateTimeOffset instant, string? local) => local ?? IsoInstant.Format(instant);
 

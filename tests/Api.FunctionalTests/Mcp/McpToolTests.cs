@@ -85,7 +85,9 @@ public sealed class McpToolTests
             ("voc_windows", new JsonObject { ["from"] = "2026-03-01", ["to"] = "2026-01-01" }),
             ("voc_status", new JsonObject { ["tz"] = "Mars/Olympus_Mons" }),
             ("voc_windows", new JsonObject { ["from"] = "2026-01-01", ["to"] = "2026-02-01", ["planets"] = "1" }),
-            ("moon_phases", new JsonObject { ["to"] = "2026-03-01" }));
+            ("moon_phases", new JsonObject { ["to"] = "2026-03-01" }),
+            ("voc_windows", new JsonObject { ["from"] = 20260101, ["to"] = "2026-02-01" }),
+            ("moon", new JsonObject { ["at"] = new JsonObject { ["year"] = 2026 } }));
         var results = answer["results"]!.AsArray();
 
         Assert.That(results.Where(r => r!["protocol_error"] is not null), Is.Empty, "tool errors, not protocol failures");
@@ -95,6 +97,22 @@ public sealed class McpToolTests
         Assert.That(Text(results[2]), Does.Contain(await RestErrorAsync("/api/lunar/voc/status?tz=Mars/Olympus_Mons", "tz")));
         Assert.That(Text(results[3]), Does.Contain(await RestErrorAsync("/api/lunar/voc/ephemeris?from=2026-01-01&to=2026-02-01&planets=1", "planets")));
         Assert.That(Text(results[4]), Does.Contain(await RestErrorAsync("/api/lunar/moon/phases?to=2026-03-01", "from")));
+        Assert.That(Text(results[5]), Does.Contain(await RestErrorAsync("/api/lunar/voc/ephemeris?from=20260101&to=2026-02-01", "from")), "a number read as its text, as a query would");
+        Assert.That(Text(results[6]), Does.Contain("at: a text value is expected."));
+    }
+
+    [Test]
+    public void Unknown_arguments_are_ignored_as_rest_ignores_unknown_parameters_and_an_unknown_tool_is_not_echoed()
+    {
+        var unknownTool = new string('x', 10_000);
+        var answer = RunTypeScriptClient(
+            ("moon", new JsonObject { ["at"] = At, ["language"] = "fr" }),
+            (unknownTool, new JsonObject()));
+        var results = answer["results"]!.AsArray();
+
+        Assert.That(results[0]!["is_error"]!.GetValue<bool>(), Is.False, results[0]!.ToJsonString());
+        Assert.That(results[0]!["structured"]!["at"]!.GetValue<string>(), Is.EqualTo(At));
+        Assert.That(results[1]!["protocol_error"]!.GetValue<string>(), Does.Contain("Unknown tool").And.Length.LessThan(500));
     }
 
     [Test]
@@ -141,6 +159,9 @@ public sealed class McpToolTests
         using var huge = Initialize(new string(' ', 64 * 1024));
         using var batch = Initialize("[" + InitializeBody + "," + InitializeBody + "]");
         using var notJson = Initialize("{\"jsonrpc\":");
+        using var noType = Initialize();
+        noType.Content!.Headers.ContentType = null;
+        using var twoTypes = Initialize();
 
         // Each on its own connection: the server closes the one it refused a body on.
         using var first = _api.CreateClient();
@@ -149,10 +170,15 @@ public sealed class McpToolTests
         using var batchAnswer = await first.SendAsync(batch);
         using var notJsonAnswer = await second.SendAsync(notJson);
         using var hugeAnswer = await third.SendAsync(huge);
+        using var noTypeAnswer = await first.SendAsync(noType);
+        twoTypes.Content!.Headers.Remove("Content-Type");
+        twoTypes.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json, text/plain");
+        using var twoTypesAnswer = await second.SendAsync(twoTypes);
 
         Assert.That(hugeAnswer.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That((int)batchAnswer.StatusCode, Is.InRange(400, 499), await batchAnswer.Content.ReadAsStringAsync());
         Assert.That((int)notJsonAnswer.StatusCode, Is.InRange(400, 499), await notJsonAnswer.Content.ReadAsStringAsync());
+        Assert.That((noTypeAnswer.StatusCode, twoTypesAnswer.StatusCode), Is.EqualTo((HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnsupportedMediaType)));
     }
 
     [Test]
