@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 using LunarVoc.Application.Moon.GetMoon;
 using LunarVoc.Application.Moon.GetMoonPhases;
@@ -21,7 +22,7 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
     [McpServerTool(Name = "voc_status", Title = "Is the Moon void of course now?", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(VocStatusResponse))]
     [Description("Whether the Moon is void of course now (from its last exact major aspect to a planet until it enters the next sign), the current window if so, the next window however far ahead, and every window starting in the next 48 hours. The same answer as GET /api/lunar/voc/status; stale is true when the database could not be read and the last good answer is given.")]
     public Task<ModelContextProtocol.Protocol.CallToolResult> VocStatus(
-        [Description(TzDescription)] string? tz = null,
+        [Description(TzDescription), MaxLength(64)] string? tz = null,
         CancellationToken cancellationToken = default) =>
         call.RunAsync("voc_status", async arguments =>
         {
@@ -36,8 +37,8 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
     public Task<ModelContextProtocol.Protocol.CallToolResult> VocWindows(
         [Description("Start of the range:" + RangeDescription)] string from,
         [Description("End of the range, exclusive:" + RangeDescription)] string to,
-        [Description("Which planets end a void: modern (Sun to Pluto, the default) or traditional (Sun to Saturn).")] string? planets = null,
-        [Description(TzDescription)] string? tz = null,
+        [Description("Which planets end a void: modern (Sun to Pluto, the default) or traditional (Sun to Saturn)."), AllowedValues("modern", "traditional", null)] string? planets = null,
+        [Description(TzDescription), MaxLength(64)] string? tz = null,
         CancellationToken cancellationToken = default) =>
         call.RunAsync("voc_windows", async arguments =>
         {
@@ -55,7 +56,7 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
     [Description("The Moon now, or at an instant: its sign and degree, phase as people name it and illuminated fraction, the previous new Moon and the next principal phases, its next ingress, and the void-of-course window containing the instant. The same answer as GET /api/lunar/moon.")]
     public Task<ModelContextProtocol.Protocol.CallToolResult> Moon(
         [Description("Optional instant, ISO-8601 with an offset (2026-11-24T12:00:00Z) or a plain date (midnight UTC), within 1900–2100; now when left out.")] string? at = null,
-        [Description(TzDescription)] string? tz = null,
+        [Description(TzDescription), MaxLength(64)] string? tz = null,
         CancellationToken cancellationToken = default) =>
         call.RunAsync("moon", async arguments =>
         {
@@ -71,7 +72,7 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
     public Task<ModelContextProtocol.Protocol.CallToolResult> MoonPhases(
         [Description("Start of the range:" + RangeDescription)] string from,
         [Description("End of the range, exclusive:" + RangeDescription)] string to,
-        [Description(TzDescription)] string? tz = null,
+        [Description(TzDescription), MaxLength(64)] string? tz = null,
         CancellationToken cancellationToken = default) =>
         call.RunAsync("moon_phases", async arguments =>
         {

@@ -34,9 +34,10 @@ public static class McpSetup
     }
 
     /// <summary>
-    /// The tools of <see cref="LunarVocTools"/>, written and described by the API's JSON. Instants have a
-    /// converter of their own, for which the schema generator knows no shape (it writes "true", which strict
-    /// clients refuse): they are described as the strings in date-time format they are.
+    /// The tools of <see cref="LunarVocTools"/>, written and described by the API's JSON, each field of an
+    /// answer with its contract's words (<see cref="ContractDocs"/>). Instants have a converter of their
+    /// own, for which the schema generator knows no shape (it writes "true", which strict clients refuse):
+    /// they are described as the strings in date-time format they are.
     /// </summary>
     private static List<McpServerTool> Tools()
     {
@@ -46,7 +47,16 @@ public static class McpSetup
             SchemaCreateOptions = new AIJsonSchemaCreateOptions
             {
                 TransformSchemaNode = (context, schema) =>
-                    context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" } : schema,
+                {
+                    var node = context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" } : schema;
+                    if (node is JsonObject member && !member.ContainsKey("description")
+                        && ContractDocs.Of(context.PropertyInfo?.DeclaringType, context.PropertyInfo?.AttributeProvider as MemberInfo) is { } text)
+                    {
+                        member["description"] = text;
+                    }
+
+                    return node;
+                },
             },
         };
         return typeof(LunarVocTools)

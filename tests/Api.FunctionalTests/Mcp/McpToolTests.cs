@@ -66,6 +66,11 @@ public sealed class McpToolTests
         }
 
         Assert.That(tools.Single(t => t!["name"]!.GetValue<string>() == "voc_windows")!["inputSchema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EquivalentTo(new[] { "from", "to" }));
+        var windowsInput = tools.Single(t => t!["name"]!.GetValue<string>() == "voc_windows")!["inputSchema"]!["properties"]!;
+        Assert.That(windowsInput["planets"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()), Is.SupersetOf(new[] { "modern", "traditional" }));
+        Assert.That(windowsInput["tz"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(64));
+        var moonOutput = tools.Single(t => t!["name"]!.GetValue<string>() == "moon")!["outputSchema"]!["properties"]!;
+        Assert.That(moonOutput["illumination"]!["description"]!.GetValue<string>(), Does.Contain("0 to 1"), "answers described in the contract's words");
         Assert.That(results.Where(r => r!["protocol_error"] is not null), Is.Empty, "every structured answer matches its output schema");
         Assert.That(results.Select(r => r!["is_error"]!.GetValue<bool>()), Is.All.False);
         Assert.That(Structured(results[0]), Is.EqualTo(await RestAsync("/api/lunar/voc/status?tz=Europe/Paris")), "voc_status = /status");
