@@ -46,17 +46,7 @@ public static class McpSetup
             SerializerOptions = ApiJson.Options,
             SchemaCreateOptions = new AIJsonSchemaCreateOptions
             {
-                TransformSchemaNode = (context, schema) =>
-                {
-                    var node = context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" } : schema;
-                    if (node is JsonObject member && !member.ContainsKey("description")
-                        && ContractDocs.Of(context.PropertyInfo?.DeclaringType, context.PropertyInfo?.AttributeProvider as MemberInfo) is { } text)
-                    {
-                        member["description"] = text;
-                    }
-
-                    return node;
-                },
+                TransformSchemaNode = Describe,
             },
         };
         return typeof(LunarVocTools)
@@ -64,6 +54,35 @@ public static class McpSetup
             .Where(method => method.GetCustomAttribute<McpServerToolAttribute>() is not null)
             .Select(method => McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance<LunarVocTools>(request.Services!), options))
             .ToList();
+    }
+
+    /// <summary>A field of an answer as the OpenAPI document has it: its contract's words, the names it carries, instants as date-time strings.</summary>
+    private static JsonNode Describe(AIJsonSchemaCreateContext context, JsonNode schema)
+    {
+        var node = context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" } : schema;
+        var property = context.PropertyInfo?.AttributeProvider as MemberInfo;
+        if (node is not JsonObject member)
+        {
+            return node;
+        }
+
+        if (!member.ContainsKey("description") && ContractDocs.Of(context.PropertyInfo?.DeclaringType, property) is { } text)
+        {
+            member["description"] = text;
+        }
+
+        if (!member.ContainsKey("enum") && property?.GetCustomAttribute<Swagger.WireNamesAttribute>() is { } names)
+        {
+            var values = new JsonArray([.. names.Values.Select(value => (JsonNode?)JsonValue.Create(value))]);
+            if (member["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null"))
+            {
+                values.Add(null); // a nullable field lists null among its values, or null fails "enum"
+            }
+
+            member["enum"] = values;
+        }
+
+        return node;
     }
 
     public static WebApplication MapLunarVocMcp(this WebApplication app)

@@ -71,6 +71,7 @@ public sealed class McpToolTests
         Assert.That(windowsInput["tz"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(64));
         var moonOutput = tools.Single(t => t!["name"]!.GetValue<string>() == "moon")!["outputSchema"]!["properties"]!;
         Assert.That(moonOutput["illumination"]!["description"]!.GetValue<string>(), Does.Contain("0 to 1"), "answers described in the contract's words");
+        Assert.That(moonOutput["phase"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Has.Member("waxing_gibbous").And.Member("full_moon"));
         Assert.That(results.Where(r => r!["protocol_error"] is not null), Is.Empty, "every structured answer matches its output schema");
         Assert.That(results.Select(r => r!["is_error"]!.GetValue<bool>()), Is.All.False);
         Assert.That(Structured(results[0]), Is.EqualTo(await RestAsync("/api/lunar/voc/status?tz=Europe/Paris")), "voc_status = /status");
