@@ -73,13 +73,7 @@ public static class McpSetup
 
         if (!member.ContainsKey("enum") && property?.GetCustomAttribute<Swagger.WireNamesAttribute>() is { } names)
         {
-            var values = new JsonArray([.. names.Values.Select(value => (JsonNode?)JsonValue.Create(value))]);
-            if (member["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null"))
-            {
-                values.Add(null); // a nullable field lists null among its values, or null fails "enum"
-            }
-
-            member["enum"] = values;
+            member["enum"] = new JsonArray([.. names.SchemaEnum(member["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null"))]);
         }
 
         return node;

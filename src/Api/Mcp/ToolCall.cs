@@ -33,9 +33,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         }
         catch (ValidationException invalid)
         {
-            metrics.ToolCalled(tool, "invalid");
-            var errors = invalid.Errors.Select(failure => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName)}: {failure.ErrorMessage}");
-            return Error($"Invalid arguments. {string.Join(" ", errors)}");
+            return Invalid(tool, invalid.Errors.Select(failure => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName)}: {failure.ErrorMessage}"));
         }
         catch (DataSourceUnavailableException)
         {
@@ -98,12 +96,13 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         }
 
         call.Arguments = arguments;
-        if (problems.Count == 0)
-        {
-            return null;
-        }
+        return problems.Count == 0 ? null : Invalid(tool.ProtocolTool.Name, problems);
+    }
 
-        metrics.ToolCalled(tool.ProtocolTool.Name, "invalid");
+    /// <summary>Bad arguments, each as "name: message", in one tool error; counted as invalid.</summary>
+    private CallToolResult Invalid(string tool, IEnumerable<string> problems)
+    {
+        metrics.ToolCalled(tool, "invalid");
         return Error($"Invalid arguments. {string.Join(" ", problems)}");
     }
 

@@ -40,11 +40,7 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
             if (members.TryGetValue(WireName(property.Name), out var member) && member is OpenApiSchema text
                 && property.GetCustomAttribute<WireNamesAttribute>() is { } names)
             {
-                text.Enum = [.. names.Values.Select(value => (JsonNode)JsonValue.Create(value))];
-                if (text.Type?.HasFlag(JsonSchemaType.Null) == true)
-                {
-                    text.Enum.Add(null!); // a nullable enum lists null among its values, or null fails "enum"
-                }
+                text.Enum = [.. names.SchemaEnum(text.Type?.HasFlag(JsonSchemaType.Null) == true).Select(value => value!)];
             }
         }
 

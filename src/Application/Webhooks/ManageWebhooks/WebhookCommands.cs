@@ -29,7 +29,11 @@ public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveri
     public async ValueTask<Webhook?> Handle(EnableWebhookCommand command, CancellationToken cancellationToken)
     {
         var webhook = await store.EnableAsync(command.Owner, command.Id, cancellationToken);
-        subscriptions.Announce(); // its time-based events of the next 48 hours are queued again
+        if (webhook is not null)
+        {
+            subscriptions.Announce(); // its time-based events of the next 48 hours are queued again
+        }
+
         return webhook;
     }
 
