@@ -43,6 +43,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+failures="$(node scripts/lib/failed-tests.mjs "$results"/*.trx 2>/dev/null)"
 
 # Lint the document the service served with both linters: errors fail the run (one test each).
 if [ -s "$openapi" ] && (cd tests/contract && npx --no-install spectral lint --fail-severity error --ruleset .spectral.yaml "$openapi"); then
@@ -63,5 +64,6 @@ else
   failed=$((failed + 1)); echo "Failed real answers match the OpenAPI document"
 fi
 
+[ -z "$failures" ] || printf '\nWhat failed:\n%s\n\n' "$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
