@@ -35,7 +35,9 @@ public static partial class ResiliencePipelines
         var log = new ThrottledLog(context.ServiceProvider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1));
         builder.AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            // Anything but the service stopping: a cancellation from elsewhere (a timeout inside a round)
+            // must not end a loop, for a loop that ends stops the host.
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromMilliseconds(50),
