@@ -49,7 +49,7 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
             arguments.ThrowIfInvalid();
             var windows = await sender.Send(new GetEphemerisWindowsQuery(start, end, convention), cancellationToken);
             var answer = new EphemerisResponse(start, end, convention.ToString().ToLowerInvariant(), windows.Select(window => ComputedVocWindowResponse.From(window, zone)).ToArray());
-            return (answer, ToolTexts.Windows(answer));
+            return (answer, ToolTexts.Windows(answer, zone));
         });
 
     [McpServerTool(Name = "moon", Title = "The Moon now or at an instant", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(MoonResponse))]
@@ -82,6 +82,6 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
             arguments.ThrowIfInvalid();
             var phases = await sender.Send(new GetMoonPhasesQuery(start, end), cancellationToken);
             var answer = new MoonPhasesResponse(start, end, phases.Select(phase => MoonPhaseResponse.From(phase, zone)).ToArray());
-            return (answer, ToolTexts.Phases(answer));
+            return (answer, ToolTexts.Phases(answer, zone));
         });
 }

@@ -19,9 +19,9 @@ public static class ToolTexts
         return status.Stale ? $"{text} Stale: the database could not be read; this is the last good answer, read at {At(status.AsOf, null)}." : text;
     }
 
-    public static string Windows(EphemerisResponse answer) =>
+    public static string Windows(EphemerisResponse answer, TimeZoneInfo? zone) =>
         List(
-            $"{Count(answer.Windows.Count, "void-of-course window")} from {At(answer.From, null)} to {At(answer.To, null)} ({answer.Planets} planets)",
+            $"{Count(answer.Windows.Count, "void-of-course window")} from {At(answer.From, LocalTime.In(zone, answer.From))} to {At(answer.To, LocalTime.In(zone, answer.To))} ({answer.Planets} planets)",
             answer.Windows.Select(w => $"{At(w.StartAt, w.StartLocal)} to {At(w.EndAt, w.EndLocal)}, {w.Sign} to {w.NextSign}").ToList());
 
     public static string Moon(MoonResponse moon)
@@ -32,9 +32,9 @@ public static class ToolTexts
             : $"{text} It is not void of course.";
     }
 
-    public static string Phases(MoonPhasesResponse answer) =>
+    public static string Phases(MoonPhasesResponse answer, TimeZoneInfo? zone) =>
         List(
-            $"{Count(answer.Phases.Count, "principal phase")} from {At(answer.From, null)} to {At(answer.To, null)}",
+            $"{Count(answer.Phases.Count, "principal phase")} from {At(answer.From, LocalTime.In(zone, answer.From))} to {At(answer.To, LocalTime.In(zone, answer.To))}",
             answer.Phases.Select(p => $"{p.Phase.Replace('_', ' ')} at {At(p.At, p.AtLocal)}").ToList());
 
     private static string List(string heading, List<string> lines) =>

@@ -79,6 +79,7 @@ public sealed class McpToolTests
         Assert.That(Structured(results[2]), Is.EqualTo(await RestAsync($"/api/lunar/moon?at={At}&tz=Europe/Paris")), "moon = /moon?at=");
         Assert.That(Structured(results[4]), Is.EqualTo(await RestAsync("/api/lunar/moon/phases?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z")), "moon_phases = /moon/phases");
         Assert.That(results[0]!["text"]!.GetValue<string>(), Does.StartWith("The Moon is void of course until"));
+        Assert.That(results[1]!["text"]!.GetValue<string>(), Does.Contain("from 2026-01-01T09:00:00+09:00 to 2026-02-01T09:00:00+09:00"), "the range in the zone asked for");
         Assert.That(results[3]!["structured"]!["sign"], Is.Not.Null, "the Moon now");
         Assert.That(results[4]!["text"]!.GetValue<string>(), Does.Contain("full moon at"));
     }
