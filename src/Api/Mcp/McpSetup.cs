@@ -1,9 +1,12 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Json;
 using LunarVoc.Application.Common;
 using Microsoft.Extensions.AI;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace LunarVoc.Api.Mcp;
@@ -26,6 +29,20 @@ public static class McpSetup
             .AddMcpServer(server => server.ServerInfo = new() { Name = "lunarvoc", Title = "LunarVoc", Version = typeof(McpSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" })
             .WithHttpTransport(transport => transport.Stateless = true)
             .WithTools(Tools())
+            .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
+            {
+                try
+                {
+                    await next(context, cancellationToken);
+                }
+                catch (JsonException ex)
+                {
+                    // The SDK reads a request's params into its own types and answers a failure as an
+                    // internal error (-32603); JSON-RPC calls it invalid params. Nothing of the input is echoed.
+                    var method = (context.JsonRpcMessage as JsonRpcRequest)?.Method;
+                    throw new McpProtocolException($"Invalid params: not the shape {method} takes (tools/call takes a tool's name and its arguments as an object).", ex, McpErrorCode.InvalidParams);
+                }
+            }))
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
                 request.Services!.GetRequiredService<ToolCall>().Prepare(request) is { } refused
                     ? ValueTask.FromResult(refused)

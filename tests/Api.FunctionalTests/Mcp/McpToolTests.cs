@@ -188,6 +188,23 @@ public sealed class McpToolTests
         Assert.That((noTypeAnswer.StatusCode, twoTypesAnswer.StatusCode), Is.EqualTo((HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnsupportedMediaType)));
     }
 
+    [TestCase("\"moon\"")]
+    [TestCase("{}")]
+    [TestCase("{\"name\":5}")]
+    [TestCase("{\"name\":\"moon\",\"arguments\":\"at=2026-01-01\"}")]
+    public async Task Params_of_the_wrong_shape_are_invalid_params_not_an_internal_error(string parameters)
+    {
+        using var call = Initialize($$"""{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{{parameters}}}""");
+        using var client = _api.CreateClient();
+        using var answer = await client.SendAsync(call);
+        var body = await answer.Content.ReadAsStringAsync();
+        var error = JsonNode.Parse(body[(body.IndexOf("data:", StringComparison.Ordinal) + 5)..])!["error"]!;
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(error["code"]!.GetValue<int>(), Is.EqualTo(-32602), body);
+        Assert.That(error["message"]!.GetValue<string>(), Does.StartWith("Invalid params: not the shape tools/call takes"));
+    }
+
     [Test]
     public async Task Calls_count_against_the_clients_read_budget_like_rest_reads()
     {
