@@ -60,7 +60,10 @@ internal sealed partial class WebhookStore
     /// <summary>
     /// Records attempts and what follows from them, in one transaction: each message's next state, its
     /// attempt, and per subscription whether it is failing (since its first failure after its last
-    /// delivery) or disabled — then a disabled subscription's pending messages are cancelled.
+    /// delivery) or disabled — then a disabled subscription's pending messages are cancelled. A message
+    /// deleted meanwhile (its subscription was) has nothing left to record: its attempt is skipped, the
+    /// message rows locked so a delete in flight is waited for, never a foreign-key failure that would
+    /// hold the whole batch back.
     /// </summary>
     public Task RecordAsync(IReadOnlyList<(ClaimedMessage Message, AttemptOutcome Outcome)> attempts) =>
         calls.RunAsync(async _ =>
@@ -79,7 +82,9 @@ internal sealed partial class WebhookStore
                   FROM unnest(@Ids, @States, @NextTries) AS u(id, state, next_try)
                  WHERE m.id = u.id;
                 INSERT INTO webhook_attempts (message, attempt, at, status_code, duration_ms, error, next_try)
-                SELECT * FROM unnest(@Ids, @Attempts, @Ats, @StatusCodes, @Durations, @Errors, @NextTries);
+                SELECT u.* FROM unnest(@Ids, @Attempts, @Ats, @StatusCodes, @Durations, @Errors, @NextTries) AS u(message, attempt, at, status_code, duration_ms, error, next_try)
+                  JOIN webhook_messages m ON m.id = u.message
+                   FOR KEY SHARE OF m;
                 UPDATE webhook_subscriptions s
                    SET failing_since = CASE WHEN u.delivered THEN NULL ELSE coalesce(s.failing_since, u.failing_since) END,
                        active = s.active AND u.disable IS NULL,

@@ -17,6 +17,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
+    private volatile TaskCompletionSource? _hold;
 
     private WebhookReceiver(WebApplication app, Uri address)
     {
@@ -44,6 +45,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Request.Headers["webhook-timestamp"].ToString(),
                 context.Request.Headers["webhook-signature"].ToString(),
                 body));
+            if (receiver._hold is { } hold)
+            {
+                await hold.Task.WaitAsync(context.RequestAborted);
+            }
+
             context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : 200;
         });
         await app.StartAsync();
@@ -59,8 +65,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Holds every answer (requests are still recorded) until the returned release is completed.</summary>
+    public TaskCompletionSource Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers at once again, and lets the held answers go.</summary>
+    public void Release()
+    {
+        _hold?.TrySetResult();
+        _hold = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -287,6 +287,36 @@ public sealed class WebhookTests
     }
 
     [Test]
+    public async Task A_subscription_deleted_during_a_delivery_holds_back_no_other_delivery()
+    {
+        var (deleted, _) = await SubscribeAsync("voc.started");
+        var (kept, _) = await SubscribeAsync("voc.started");
+        var hold = _receiver.Hold();
+        using (var _ = await _client.PostAsync($"/api/lunar/webhooks/{deleted}/test", null))
+        {
+            await NextDeliveryAsync(1);
+        }
+
+        using (var removed = await _client.DeleteAsync($"/api/lunar/webhooks/{deleted}"))
+        {
+            Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        _receiver.Release();
+        await hold.Task;
+        using var test = await _client.PostAsync($"/api/lunar/webhooks/{kept}/test", null);
+        var messageId = JsonNode.Parse(await test.Content.ReadAsStringAsync())!["message_id"]!.GetValue<string>();
+        await NextDeliveryAsync(2);
+        await WaitForWebhookAttemptsAsync(kept, 1);
+        _time.Advance(TimeSpan.FromMinutes(1)); // past the claim's lease: an unrecorded message would be sent again
+        await WaitForWebhooksAsync("delivered", 1);
+
+        var deliveries = JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{kept}/deliveries"))!.AsArray();
+        Assert.That(deliveries.Select(d => (d!["message_id"]!.GetValue<string>(), d["status_code"]!.GetValue<int>())), Is.EqualTo(new[] { (messageId, 200) }));
+        Assert.That(_receiver.Requests.Count(r => r.Id == messageId), Is.EqualTo(1), "recorded, so sent once");
+    }
+
+    [Test]
     public async Task A_410_disables_the_subscription_and_says_why()
     {
         var (id, _) = await SubscribeAsync("voc.started");
