@@ -32,6 +32,10 @@ public static class VocWindowTable
     public static async Task<long> CountWebhooksAsync(string connectionString, string state) =>
         (long)(await ExecuteScalarAsync(connectionString, $"SELECT count(*) FROM webhook_messages WHERE state = '{state}'"))!;
 
+    /// <summary>Renames a column the store reads: its statements then fail with an error it does not translate (as after a bad migration).</summary>
+    public static async Task BreakSchemaAsync(string connectionString) =>
+        await ExecuteScalarAsync(connectionString, "ALTER TABLE voc_windows RENAME COLUMN source TO source_renamed");
+
     public static async Task<long> CountRowsAsync(string connectionString) =>
         (long)(await ExecuteScalarAsync(connectionString, "SELECT count(*) FROM voc_windows"))!;
 

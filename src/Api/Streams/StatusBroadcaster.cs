@@ -1,5 +1,6 @@
 using LunarVoc.Application.Common.Exceptions;
 using LunarVoc.Application.Common.Hosting;
+using LunarVoc.Application.Common.Telemetry;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 
@@ -29,6 +30,7 @@ public sealed partial class StatusBroadcaster(
     private TaskCompletionSource<StatusEvent> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _demand = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _heartbeat = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
     private StatusEvent? _latest;
 
     // The last event before a rest: a stream that took it just as the loop came to rest still hears of the next one.
@@ -72,6 +74,16 @@ public sealed partial class StatusBroadcaster(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception ex)
+            {
+                // An error of no known kind (a schema changed under us, a bug): the read's own request
+                // would be a 500, but this loop ending would stop the host. The streams keep their last event.
+                metrics.ReadFailed();
+                if (_failures.ShouldWrite(out var occurrences))
+                {
+                    LogFailed(logger, ex, occurrences);
+                }
             }
 
             await Task.WhenAny(changed, Task.Delay(sleep, timeProvider, stoppingToken)).ConfigureAwait(false);
@@ -142,6 +154,9 @@ public sealed partial class StatusBroadcaster(
             // Shutting down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Occurrences} status reads for the streams failed since the last report; the streams keep their last event")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long occurrences);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Status streams keep their last event: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

@@ -10,6 +10,7 @@ public sealed class StreamMetrics
     private readonly Counter<long> _sent;
     private readonly Histogram<double> _lag;
     private readonly Counter<long> _closedSlow;
+    private readonly Counter<long> _readFailures;
 
     public StreamMetrics(IMeterFactory meterFactory, StreamSlots slots)
     {
@@ -18,6 +19,7 @@ public sealed class StreamMetrics
         _published = meter.CreateCounter<long>("lunarvoc.streams.changes", description: "Status changes published to the streams");
         _sent = meter.CreateCounter<long>("lunarvoc.streams.events_sent", description: "Status events written to streams");
         _closedSlow = meter.CreateCounter<long>("lunarvoc.streams.closed_slow", description: "Status streams closed because their client did not take a write in time");
+        _readFailures = meter.CreateCounter<long>("lunarvoc.streams.read_failures", description: "Status reads for the streams that failed with an error of no known kind (the streams keep their last event)");
         _lag = meter.CreateHistogram<double>(
             "lunarvoc.streams.delivery_lag",
             unit: "s",
@@ -29,6 +31,8 @@ public sealed class StreamMetrics
     public void Published() => _published.Add(1);
 
     public void ClosedSlow() => _closedSlow.Add(1);
+
+    public void ReadFailed() => _readFailures.Add(1);
 
     /// <param name="lag">Since the change was published; null for the status sent on connect (its age, not a delivery).</param>
     public void Sent(TimeSpan? lag)

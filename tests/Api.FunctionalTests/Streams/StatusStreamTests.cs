@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using LunarVoc.Api.FunctionalTests.VocWindows;
 using Microsoft.Extensions.Time.Testing;
+using LunarVoc.TestSupport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LunarVoc.Api.FunctionalTests.Streams;
 
@@ -62,6 +65,30 @@ public sealed class StatusStreamTests : VocEndpointTestBase
 
         Assert.That(id, Is.Not.EqualTo(firstId));
         Assert.That(JsonNode.Parse(json)!["next"]!["start_at"]!.GetValue<string>(), Is.EqualTo(Iso(Noon.AddHours(1))));
+    }
+
+    [Test]
+    public async Task A_store_error_of_no_known_kind_leaves_the_streams_their_last_event_and_the_service_up()
+    {
+        var database = ApiHost.Cluster.CreateDatabase("lunarvoc_stream_schema");
+        await using var broken = new LunarVocApiFactory(new FakeTimeProvider(Noon), new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database });
+        using var client = broken.CreateWriterClient();
+        using var first = await OpenAsync(client);
+        var (firstId, _) = await first.NextStatusAsync();
+        await VocWindowTable.BreakSchemaAsync(database);
+
+        using (var invalidated = await client.PostAsync("/api/lunar/voc/cache/invalidate", null))
+        {
+            Assert.That(invalidated.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        var metrics = await WaitForAsync(() => client.GetStringAsync("/metrics"), text => text.Contains("lunarvoc_streams_read_failures_total", StringComparison.Ordinal));
+        using var second = await OpenAsync(client);
+        var (secondId, _) = await second.NextStatusAsync();
+
+        Assert.That(metrics, Does.Match("lunarvoc_streams_read_failures_total(\\{[^}]*\\})? [1-9]"));
+        Assert.That(broken.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, Is.False, "the host keeps running");
+        Assert.That(secondId, Is.EqualTo(firstId), "a new stream gets the last event");
     }
 
     [Test]
@@ -233,5 +260,17 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         }
 
         Assert.Fail("the change listener never listened");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var value = await read();
+        for (var i = 0; i < 200 && !done(value); i++)
+        {
+            await Task.Delay(50);
+            value = await read();
+        }
+
+        return value;
     }
 }
