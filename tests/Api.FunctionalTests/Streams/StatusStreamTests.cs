@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using LunarVoc.Api.FunctionalTests.VocWindows;
-using Microsoft.Extensions.Time.Testing;
 using LunarVoc.TestSupport;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LunarVoc.Api.FunctionalTests.Streams;
 
