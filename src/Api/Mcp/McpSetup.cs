@@ -1,12 +1,9 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using LunarVoc.Api.Errors;
 using LunarVoc.Api.Json;
 using LunarVoc.Application.Common;
 using Microsoft.Extensions.AI;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace LunarVoc.Api.Mcp;
@@ -29,20 +26,7 @@ public static class McpSetup
             .AddMcpServer(server => server.ServerInfo = new() { Name = "lunarvoc", Title = "LunarVoc", Version = typeof(McpSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" })
             .WithHttpTransport(transport => transport.Stateless = true)
             .WithTools(Tools())
-            .WithMessageFilters(filters => filters.AddIncomingFilter(next => async (context, cancellationToken) =>
-            {
-                try
-                {
-                    await next(context, cancellationToken);
-                }
-                catch (JsonException ex)
-                {
-                    // The SDK reads a request's params into its own types and answers a failure as an
-                    // internal error (-32603); JSON-RPC calls it invalid params. Nothing of the input is echoed.
-                    var method = (context.JsonRpcMessage as JsonRpcRequest)?.Method;
-                    throw new McpProtocolException($"Invalid params: not the shape {method} takes (tools/call takes a tool's name and its arguments as an object).", ex, McpErrorCode.InvalidParams);
-                }
-            }))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) => ToolCall.GuardAsync(next, context, cancellationToken)))
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
                 request.Services!.GetRequiredService<ToolCall>().Prepare(request) is { } refused
                     ? ValueTask.FromResult(refused)
@@ -103,6 +87,28 @@ public static class McpSetup
         return app;
     }
 
+    /// <summary>
+    /// The transport reads initialize's params itself, before any filter, and lets a failure through:
+    /// that is the client's malformed request (400, JSON-RPC's invalid params), not a fault of ours (500).
+    /// </summary>
+    private static async Task InvalidParamsAsBadRequestAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (System.Text.Json.JsonException) when (!context.Response.HasStarted)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = null,
+                ["error"] = new JsonObject { ["code"] = -32602, ["message"] = "Invalid params: not the shape the method takes (see the MCP specification's initialize request)." },
+            });
+        }
+    }
+
     private static Task RefuseWhatIsNotForUs(HttpContext context, RequestDelegate next)
     {
         if (HttpMethods.IsPost(context.Request.Method) && !context.Request.HasJsonContentType())
@@ -113,7 +119,7 @@ public static class McpSetup
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {
-            return next(context);
+            return InvalidParamsAsBadRequestAsync(context, next);
         }
 
         return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "This origin may not use the MCP endpoint.", "Browsers' requests to /mcp are accepted only from the origins in Mcp:AllowedOrigins.");

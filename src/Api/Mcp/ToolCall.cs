@@ -49,6 +49,55 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
     }
 
     /// <summary>
+    /// Every incoming message, before the SDK routes it: a tool call must name a tool there is, and
+    /// what the SDK refuses is answered in JSON-RPC's own terms without echoing the client's text —
+    /// params it cannot read (it would say internal error, -32603) are invalid params (-32602), and an
+    /// unknown method is "not found" without its name. Refused here, nothing is logged per call.
+    /// </summary>
+    public static async Task GuardAsync(McpMessageHandler next, MessageContext context, CancellationToken cancellationToken)
+    {
+        var method = (context.JsonRpcMessage as JsonRpcRequest)?.Method;
+        if (context.JsonRpcMessage is JsonRpcRequest { Params: { } parameters } && !IsText(parameters))
+        {
+            throw new McpProtocolException("Invalid params: a string in them is not valid UTF-16 text (a lone surrogate).", McpErrorCode.InvalidParams);
+        }
+
+        if (method == RequestMethods.ToolsCall)
+        {
+            var name = NameIn((JsonRpcRequest)context.JsonRpcMessage);
+            if (name is null || !Names.Contains(name))
+            {
+                throw name is null ? InvalidShape(method, null) : new McpProtocolException("Unknown tool: tools/list names the tools.", McpErrorCode.InvalidParams);
+            }
+        }
+
+        try
+        {
+            await next(context, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidShape(method, ex);
+        }
+        catch (McpProtocolException ex) when (ex.ErrorCode == McpErrorCode.MethodNotFound)
+        {
+            throw new McpProtocolException("Method not found: this server answers initialize, ping, tools/list and tools/call.", ex, McpErrorCode.MethodNotFound);
+        }
+    }
+
+    private static McpProtocolException InvalidShape(string? method, Exception? inner) =>
+        new($"Invalid params: not the shape {method} takes (tools/call takes a tool's name and its arguments as an object).", inner, McpErrorCode.InvalidParams);
+
+    /// <summary>The tools' names, from their declarations.</summary>
+    public static readonly HashSet<string> Names = typeof(LunarVocTools).GetMethods()
+        .Select(method => method.GetCustomAttributes(typeof(McpServerToolAttribute), false).OfType<McpServerToolAttribute>().FirstOrDefault()?.Name)
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static string? NameIn(JsonRpcRequest request) =>
+        request.Params is System.Text.Json.Nodes.JsonObject parameters && parameters["name"] is System.Text.Json.Nodes.JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>
     /// Before a call, what REST would do with the same query: arguments the tool does not know are
     /// ignored, a number or true/false is read as its text (so 20260101 gets the REST message), an
     /// object or array is refused, a required argument missing is named. Returns the tool error to
@@ -97,6 +146,20 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
 
         call.Arguments = arguments;
         return problems.Count == 0 ? null : Invalid(tool.ProtocolTool.Name, problems);
+    }
+
+    /// <summary>Whether the params can be read as text: the SDK reads them with a writer that refuses a lone surrogate, and calls that an internal error.</summary>
+    private static bool IsText(System.Text.Json.Nodes.JsonNode parameters)
+    {
+        try
+        {
+            _ = parameters.ToJsonString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Bad arguments, each as "name: message", in one tool error; counted as invalid.</summary>

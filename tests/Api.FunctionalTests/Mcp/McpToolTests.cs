@@ -206,6 +206,37 @@ public sealed class McpToolTests
     }
 
     [Test]
+    public async Task Initialize_with_params_of_the_wrong_shape_is_a_400_with_invalid_params()
+    {
+        using var call = Initialize("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":5}}""");
+        using var client = _api.CreateClient();
+        using var answer = await client.SendAsync(call);
+        var body = await answer.Content.ReadAsStringAsync();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(JsonNode.Parse(body)!["error"]!["code"]!.GetValue<int>(), Is.EqualTo(-32602), body);
+    }
+
+    [Test]
+    public async Task An_unknown_tool_or_method_is_answered_briefly_and_logs_nothing_of_the_clients_text()
+    {
+        var marker = "zz" + Guid.NewGuid().ToString("N");
+        var name = marker + "\\nfail: injected line" + new string('x', 8_000);
+        using var client = _api.CreateClient();
+        using var tool = await client.SendAsync(Initialize("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + name + "\",\"arguments\":{}}}"));
+        using var method = await client.SendAsync(Initialize($$$"""{"jsonrpc":"2.0","id":3,"method":"{{{name}}}","params":{}}"""));
+        using var known = await client.SendAsync(Initialize("""{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"moon","arguments":{"tz":"\ud800"}}}"""));
+        var toolBody = await tool.Content.ReadAsStringAsync();
+        var methodBody = await method.Content.ReadAsStringAsync();
+        var knownBody = await known.Content.ReadAsStringAsync();
+
+        Assert.That(toolBody, Does.Contain("-32602").And.Length.LessThan(500), toolBody);
+        Assert.That(methodBody, Does.Contain("-32601").And.Length.LessThan(500), methodBody);
+        Assert.That(knownBody, Does.Contain("-32602").And.Contain("lone surrogate"), "a string JSON cannot hold as text is the client's error, not an internal one");
+        Assert.That(_api.Output.Where(line => line.Contains(marker, StringComparison.Ordinal) || line.Contains("injected line", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public async Task Calls_count_against_the_clients_read_budget_like_rest_reads()
     {
         var database = ApiHost.Cluster.CreateDatabase($"lunarvoc_mcp_{Guid.NewGuid():N}");

@@ -21,6 +21,9 @@ public sealed class ApiProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The last lines it wrote (standard output and error).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
     /// <summary>File handles the process holds now (sockets included).</summary>
     public int OpenFileHandles => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
