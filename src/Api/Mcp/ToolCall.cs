@@ -88,7 +88,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
     private static McpProtocolException InvalidShape(string? method, Exception? inner) =>
         new($"Invalid params: not the shape {method} takes (tools/call takes a tool's name and its arguments as an object).", inner, McpErrorCode.InvalidParams);
 
-    /// <summary>The tools' names, from their declarations.</summary>
+    /// <summary>The tools' names, from their declarations (four, fixed at build).</summary>
     public static readonly HashSet<string> Names = typeof(LunarVocTools).GetMethods()
         .Select(method => method.GetCustomAttributes(typeof(McpServerToolAttribute), false).OfType<McpServerToolAttribute>().FirstOrDefault()?.Name)
         .OfType<string>()

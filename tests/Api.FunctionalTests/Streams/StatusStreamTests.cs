@@ -82,7 +82,7 @@ public sealed class StatusStreamTests : VocEndpointTestBase
             Assert.That(invalidated.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         }
 
-        var metrics = await WaitForAsync(() => client.GetStringAsync("/metrics"), text => text.Contains("lunarvoc_streams_read_failures_total", StringComparison.Ordinal));
+        var metrics = await Waiting.UntilAsync(() => client.GetStringAsync("/metrics"), text => text.Contains("lunarvoc_streams_read_failures_total", StringComparison.Ordinal));
         using var second = await OpenAsync(client);
         var (secondId, _) = await second.NextStatusAsync();
 
@@ -262,15 +262,4 @@ public sealed class StatusStreamTests : VocEndpointTestBase
         Assert.Fail("the change listener never listened");
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var i = 0; i < 200 && !done(value); i++)
-        {
-            await Task.Delay(50);
-            value = await read();
-        }
-
-        return value;
-    }
 }

@@ -123,7 +123,7 @@ public sealed class WebhookTests
         await WaitForWebhookAttemptsAsync(id, 1);
         _time.Advance(TimeSpan.FromHours(2)); // past the first retry, and an hour of failures
         await NextDeliveryAsync(2);
-        var disabled = await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
+        var disabled = await Waiting.UntilAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
         using var enabled = await _client.PostAsync($"/api/lunar/webhooks/{id}/enable", null);
         var again = JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!;
         using var foreign = await _other.PostAsync($"/api/lunar/webhooks/{id}/enable", null);
@@ -280,7 +280,7 @@ public sealed class WebhookTests
         Assert.That(deliveries.Select(d => (d!["attempt"]!.GetValue<int>(), d["status_code"]!.GetValue<int>())), Is.EqualTo(new[] { (2, 200), (1, 500) }));
         Assert.That(deliveries[1]!["next_try"], Is.Not.Null);
         Assert.That(deliveries[1]!["error"]!.GetValue<string>(), Does.Contain("500"));
-        var metrics = await WaitForAsync(() => _client.GetStringAsync("/metrics"), text => text.Contains("outcome=\"delivered\"", StringComparison.Ordinal));
+        var metrics = await Waiting.UntilAsync(() => _client.GetStringAsync("/metrics"), text => text.Contains("outcome=\"delivered\"", StringComparison.Ordinal));
         Assert.That(metrics, Does.Match("lunarvoc_webhooks_deliveries_total\\{[^}]*event=\"webhook.test\"[^}]*outcome=\"retry\"[^}]*\\} 1"));
         Assert.That(metrics, Does.Match("lunarvoc_webhooks_deliveries_total\\{[^}]*event=\"webhook.test\"[^}]*outcome=\"delivered\"[^}]*\\} 1"));
         Assert.That(metrics, Does.Contain("lunarvoc_webhooks_lag_seconds"));
@@ -324,7 +324,7 @@ public sealed class WebhookTests
 
         using var _ = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
         await NextDeliveryAsync(1);
-        var webhook = await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
+        var webhook = await Waiting.UntilAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}"))!, w => !w["active"]!.GetValue<bool>());
 
         using var test = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
 
@@ -474,19 +474,8 @@ public sealed class WebhookTests
 
     /// <summary>Waits (bounded, real time for the I/O) until the subscription's attempts are recorded.</summary>
     private async Task WaitForWebhookAttemptsAsync(long id, int count) =>
-        await WaitForAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}/deliveries"))!.AsArray().Count, recorded => recorded >= count);
+        await Waiting.UntilAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}/deliveries"))!.AsArray().Count, recorded => recorded >= count);
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var i = 0; i < 200 && !done(value); i++)
-        {
-            await Task.Delay(50);
-            value = await read();
-        }
-
-        return value;
-    }
 
     private static async Task AssertNames(HttpResponseMessage response, string field)
     {
