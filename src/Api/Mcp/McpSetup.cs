@@ -22,11 +22,13 @@ public static class McpSetup
     {
         builder.Services.AddValidatedOptions<McpOptions>(builder.Configuration, McpOptions.SectionName);
         builder.Services.AddSingleton<ToolCall>();
+        var tools = Tools();
+        var names = tools.Select(tool => tool.ProtocolTool.Name).ToHashSet(StringComparer.Ordinal);
         builder.Services
             .AddMcpServer(server => server.ServerInfo = new() { Name = "lunarvoc", Title = "LunarVoc", Version = typeof(McpSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0.0" })
             .WithHttpTransport(transport => transport.Stateless = true)
-            .WithTools(Tools())
-            .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) => ToolCall.GuardAsync(next, context, cancellationToken)))
+            .WithTools(tools)
+            .WithMessageFilters(filters => filters.AddIncomingFilter(next => (context, cancellationToken) => ToolCall.GuardAsync(next, context, names, cancellationToken)))
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
                 request.Services!.GetRequiredService<ToolCall>().Prepare(request) is { } refused
                     ? ValueTask.FromResult(refused)

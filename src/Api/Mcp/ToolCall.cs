@@ -49,12 +49,12 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
     }
 
     /// <summary>
-    /// Every incoming message, before the SDK routes it: a tool call must name a tool there is, and
+    /// Every incoming message, before the SDK routes it: a tool call must name one of the tools, and
     /// what the SDK refuses is answered in JSON-RPC's own terms without echoing the client's text —
     /// params it cannot read (it would say internal error, -32603) are invalid params (-32602), and an
     /// unknown method is "not found" without its name. Refused here, nothing is logged per call.
     /// </summary>
-    public static async Task GuardAsync(McpMessageHandler next, MessageContext context, CancellationToken cancellationToken)
+    public static async Task GuardAsync(McpMessageHandler next, MessageContext context, IReadOnlySet<string> tools, CancellationToken cancellationToken)
     {
         var method = (context.JsonRpcMessage as JsonRpcRequest)?.Method;
         if (context.JsonRpcMessage is JsonRpcRequest { Params: { } parameters } && !IsText(parameters))
@@ -65,7 +65,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         if (method == RequestMethods.ToolsCall)
         {
             var name = NameIn((JsonRpcRequest)context.JsonRpcMessage);
-            if (name is null || !Names.Contains(name))
+            if (name is null || !tools.Contains(name))
             {
                 throw name is null ? InvalidShape(method, null) : new McpProtocolException("Unknown tool: tools/list names the tools.", McpErrorCode.InvalidParams);
             }
@@ -88,12 +88,6 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
     private static McpProtocolException InvalidShape(string? method, Exception? inner) =>
         new($"Invalid params: not the shape {method} takes (tools/call takes a tool's name and its arguments as an object).", inner, McpErrorCode.InvalidParams);
 
-    /// <summary>The tools' names, from their declarations (four, fixed at build).</summary>
-    public static readonly HashSet<string> Names = typeof(LunarVocTools).GetMethods()
-        .Select(method => method.GetCustomAttributes(typeof(McpServerToolAttribute), false).OfType<McpServerToolAttribute>().FirstOrDefault()?.Name)
-        .OfType<string>()
-        .ToHashSet(StringComparer.Ordinal);
-
     private static string? NameIn(JsonRpcRequest request) =>
         request.Params is System.Text.Json.Nodes.JsonObject parameters && parameters["name"] is System.Text.Json.Nodes.JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
 
@@ -101,15 +95,12 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
     /// Before a call, what REST would do with the same query: arguments the tool does not know are
     /// ignored, a number or true/false is read as its text (so 20260101 gets the REST message), an
     /// object or array is refused, a required argument missing is named. Returns the tool error to
-    /// answer instead of calling, or null to call. An unknown tool is a protocol error that does not
-    /// echo the name sent.
+    /// answer instead of calling, or null to call. Only calls to tools there are get here (<see cref="GuardAsync"/>).
     /// </summary>
     public CallToolResult? Prepare(RequestContext<CallToolRequestParams> request)
     {
-        if (request.MatchedPrimitive is not McpServerTool tool || request.Params is not { } call)
-        {
-            throw new McpProtocolException("Unknown tool: tools/list names the tools.", McpErrorCode.InvalidParams);
-        }
+        var tool = (McpServerTool)request.MatchedPrimitive!;
+        var call = request.Params!;
 
         var schema = tool.ProtocolTool.InputSchema;
         var known = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : [];
