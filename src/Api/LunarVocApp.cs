@@ -37,7 +37,13 @@ public static class LunarVocApp
                 InvalidRequestResponse.UseApiMessages(options.ModelBindingMessageProvider);
                 options.Conventions.Add(new HeadAlongsideGet());
             })
-            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create)
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create;
+                // MVC's own client-error bodies (a 415 for a body without Content-Type) would bypass the
+                // problem writer; left empty, the status-code pages write them through it.
+                options.SuppressMapClientErrors = true;
+            })
             .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
 
         builder.Services.AddSingleton(typeof(ResponseBodyMemo<>));

@@ -132,7 +132,8 @@ internal sealed class StrictJsonBodyFormatter : TextInputFormatter
 
     /// <summary>The JSON kind a parameter of this type is sent as; null where the serializer decides.</summary>
     private static JsonValueKind? Kind(Type type) =>
-        type == typeof(string) ? JsonValueKind.String
+        Nullable.GetUnderlyingType(type) is { } underlying ? Kind(underlying)
+        : type == typeof(string) ? JsonValueKind.String
         : type == typeof(bool) ? JsonValueKind.True
         : type == typeof(int) || type == typeof(long) || type == typeof(double) ? JsonValueKind.Number
         : null;

@@ -19,7 +19,10 @@ public interface IWebhookStore
     /// <summary>Makes a disabled subscription active again, its reason and failures forgotten. Null when not the owner's.</summary>
     Task<Webhook?> EnableAsync(string owner, long id, CancellationToken cancellationToken);
 
-    /// <summary>Queues messages (one per subscription and event key: a message already queued is kept as it is).</summary>
+    /// <summary>
+    /// Queues messages, one per subscription and event key: a message already queued is kept as it is,
+    /// except a cancelled one, which is due again (its event exists and its subscription is active again).
+    /// </summary>
     Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken);
 
     Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken);
@@ -27,6 +30,6 @@ public interface IWebhookStore
     /// <summary>The active subscriptions that asked for any of <paramref name="events"/>.</summary>
     Task<ImmutableArray<Webhook>> ListSubscribedAsync(IReadOnlyList<string> events, CancellationToken cancellationToken);
 
-    /// <summary>Cancels the pending messages of these event types whose event key is not among <paramref name="current"/>.</summary>
-    Task CancelPendingAsync(IReadOnlyList<string> eventTypes, IReadOnlyCollection<string> current, CancellationToken cancellationToken);
+    /// <summary>Cancels the pending messages whose window is no longer stored (removed, or replaced by another).</summary>
+    Task CancelForRemovedWindowsAsync(CancellationToken cancellationToken);
 }

@@ -27,8 +27,8 @@ public sealed record WebhookDelivery(
     string? Error,
     DateTimeOffset? NextTry);
 
-/// <summary>A message to deliver: the event, its instant, its body, when it is due.</summary>
-public sealed record WebhookMessage(long SubscriptionId, string EventKey, string EventType, DateTimeOffset OccursAt, DateTimeOffset DueAt, string Payload)
+/// <summary>A message to deliver: the event, its instant, its body, when it is due, and the window it belongs to (void-of-course events only).</summary>
+public sealed record WebhookMessage(long SubscriptionId, string EventKey, string EventType, DateTimeOffset OccursAt, DateTimeOffset DueAt, string Payload, long? WindowId = null)
 {
     /// <summary>A Standard Webhooks message id, kept by every attempt so receivers can drop duplicates.</summary>
     public string MessageId { get; init; } = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";

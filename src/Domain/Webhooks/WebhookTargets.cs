@@ -7,7 +7,7 @@ namespace LunarVoc.Domain.Webhooks;
 /// Where a webhook may not be sent: addresses of this machine, of private networks and of cloud
 /// metadata services (169.254.169.254 is link-local), multicast and the unspecified address. Any
 /// form of an address counts: an IPv6 address that carries an IPv4 address — mapped (::ffff:0:0/96),
-/// through NAT64 (64:ff9b::/96), 6to4 (2002::/16) or Teredo (2001::/32) — is judged as the IPv4
+/// translated (::ffff:0:0:0/96), through NAT64 (64:ff9b::/96), 6to4 (2002::/16) or Teredo (2001::/32) — is judged as the IPv4
 /// address it reaches; IPv4-compatible addresses (::/96, deprecated) are refused.
 /// </summary>
 public static class WebhookTargets
@@ -53,6 +53,7 @@ public static class WebhookTargets
         return true;
     }
 
+    private static readonly IPNetwork Translated = IPNetwork.Parse("::ffff:0:0:0/96");
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
     private static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
@@ -71,7 +72,7 @@ public static class WebhookTargets
         }
 
         var bytes = address.GetAddressBytes();
-        if (Nat64.Contains(address))
+        if (Nat64.Contains(address) || Translated.Contains(address))
         {
             return new IPAddress(bytes[12..16]);
         }

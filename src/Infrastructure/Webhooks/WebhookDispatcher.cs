@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.Common.Telemetry;
@@ -27,6 +28,14 @@ internal sealed partial class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger) : BackgroundLoop, IWebhookDeliveries
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(2);
+
+    // A claim outlives its attempt by this much, for the attempt's record to be written; then another
+    // instance may take the message over (this one's instance died).
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
+    // The messages this instance has claimed and not yet recorded (at most one per delivery slot): never
+    // claimed again by it, even when their record waits past the lease for the database to come back.
+    private readonly ConcurrentDictionary<long, bool> _inFlight = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _storeDown = new(timeProvider, TimeSpan.FromMinutes(1));
@@ -80,12 +89,13 @@ internal sealed partial class WebhookDispatcher(
             return;
         }
 
-        var claimed = await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + TimeSpan.FromSeconds(30), settings.LateLimit, free);
+        var claimed = await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + LeaseMargin, settings.LateLimit, free, [.. _inFlight.Keys]);
         // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
         metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
         foreach (var message in claimed)
         {
             await slots.WaitAsync(stoppingToken);
+            _inFlight[message.Id] = true;
             _ = DeliverAsync(message, slots, stoppingToken);
         }
 
@@ -140,6 +150,7 @@ internal sealed partial class WebhookDispatcher(
         }
         finally
         {
+            _inFlight.TryRemove(message.Id, out _);
             slots.Release();
             Due(timeProvider.GetUtcNow());
         }

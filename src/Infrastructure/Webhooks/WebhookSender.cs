@@ -29,7 +29,9 @@ internal sealed class WebhookSender : IDisposable
             ConnectTimeout = options.Value.AttemptTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxResponseHeadersLength = 16,
-            MaxConnectionsPerServer = 32,
+            // No bound per host: one host's receivers that hang must not keep another of its receivers
+            // waiting for a connection. Connections in use stay bounded by the delivery slots.
+            MaxConnectionsPerServer = int.MaxValue,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LunarVoc-Webhooks", "1"));

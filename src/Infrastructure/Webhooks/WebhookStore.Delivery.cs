@@ -10,10 +10,11 @@ namespace LunarVoc.Infrastructure.Webhooks;
 internal sealed partial class WebhookStore
 {
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due messages for one attempt each. A first attempt more than
-    /// <paramref name="lateLimit"/> past its instant (no instance ran then) is cancelled instead.
+    /// Claims up to <paramref name="limit"/> due messages for one attempt each, none of <paramref name="mine"/>
+    /// (the caller's own, still in flight). A first attempt more than <paramref name="lateLimit"/> past its
+    /// instant (no instance ran then) is cancelled instead.
     /// </summary>
-    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit) =>
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit, long[] mine) =>
         calls.RunAsync<IReadOnlyList<ClaimedMessage>>(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
@@ -26,6 +27,7 @@ internal sealed partial class WebhookStore
                    SET locked_until = @Until, attempts = m.attempts + 1
                   FROM (SELECT id FROM webhook_messages
                          WHERE state = 'pending' AND due_at <= @Now AND (locked_until IS NULL OR locked_until < @Now)
+                           AND NOT (id = ANY(@Mine))
                          ORDER BY due_at
                          LIMIT @Limit
                            FOR UPDATE SKIP LOCKED) due,
@@ -36,7 +38,7 @@ internal sealed partial class WebhookStore
                           CASE WHEN s.previous_secret_until > @Now THEN s.previous_secret END AS previous_secret,
                           s.failing_since
                 """,
-                new { Now = now.ToUniversalTime(), Until = (now + lease).ToUniversalTime(), Limit = limit });
+                new { Now = now.ToUniversalTime(), Until = (now + lease).ToUniversalTime(), Limit = limit, Mine = mine });
             return rows.ToList();
         }, CancellationToken.None);
 

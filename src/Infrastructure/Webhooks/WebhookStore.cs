@@ -81,7 +81,11 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             return row?.ToWebhook();
         }, cancellationToken);
 
-    /// <summary>One statement per few thousand messages (arrays unnested), so queuing an event for every subscriber stays one round trip or a few.</summary>
+    /// <summary>
+    /// One statement per few thousand messages (arrays unnested), so queuing an event for every subscriber
+    /// stays one round trip or a few. A message cancelled before (its subscription was disabled) is due
+    /// again under its own id; one in any other state is left as it is.
+    /// </summary>
     public Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>
         {
@@ -90,9 +94,11 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             {
                 await connection.ExecuteAsync(
                     """
-                    INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
-                    SELECT * FROM unnest(@SubscriptionIds, @MessageIds, @Keys, @Types, @Payloads, @OccursAt, @DueAt)
-                    ON CONFLICT (subscription_id, event_key) DO NOTHING
+                    INSERT INTO webhook_messages AS m (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at, window_id)
+                    SELECT * FROM unnest(@SubscriptionIds, @MessageIds, @Keys, @Types, @Payloads, @OccursAt, @DueAt, @WindowIds)
+                    ON CONFLICT (subscription_id, event_key) DO UPDATE
+                       SET state = 'pending', due_at = EXCLUDED.due_at, locked_until = NULL
+                     WHERE m.state = 'cancelled'
                     """,
                     new
                     {
@@ -103,6 +109,7 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
                         Payloads = chunk.Select(m => m.Payload).ToArray(),
                         OccursAt = chunk.Select(m => m.OccursAt.UtcDateTime).ToArray(),
                         DueAt = chunk.Select(m => m.DueAt.UtcDateTime).ToArray(),
+                        WindowIds = chunk.Select(m => m.WindowId).ToArray(),
                     });
             }
 
@@ -152,13 +159,16 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
             return rows.Select(row => row.ToWebhook()).ToImmutableArray();
         }, cancellationToken);
 
-    public Task CancelPendingAsync(IReadOnlyList<string> eventTypes, IReadOnlyCollection<string> current, CancellationToken cancellationToken) =>
+    public Task CancelForRemovedWindowsAsync(CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             return await connection.ExecuteAsync(
-                "UPDATE webhook_messages SET state = 'cancelled' WHERE state = 'pending' AND event_type = ANY(@Types) AND NOT (event_key = ANY(@Keys))",
-                new { Types = eventTypes.ToArray(), Keys = current.ToArray() });
+                """
+                UPDATE webhook_messages m SET state = 'cancelled', locked_until = NULL
+                 WHERE m.state = 'pending' AND m.window_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM voc_windows w WHERE w.id = m.window_id)
+                """);
         }, cancellationToken);
 
     private sealed class Row

@@ -15,7 +15,9 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(MaxUrlLength)
-            .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.UserInfo))
+            .Must(url => !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+                .WithMessage("url must not contain spaces or control characters (CR, LF, tab…); percent-encode them.")
+            .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !HasUserInformation(url))
                 .WithMessage("url must be an absolute http or https URL with a valid host and port, without user information.")
             .CustomAsync(async (url, context, cancellationToken) =>
             {
@@ -32,5 +34,13 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
             .WithMessage($"events may only name {string.Join(", ", WebhookEvents.Subscribable)}.");
         RuleFor(command => command.LeadMinutes)
             .InclusiveBetween(WebhookEvents.MinLeadMinutes, WebhookEvents.MaxLeadMinutes);
+    }
+
+    /// <summary>Whether the authority holds an '@', even with nothing before it ("http://@host/", whose parsed user information is empty).</summary>
+    private static bool HasUserInformation(string url)
+    {
+        var authority = url[(url.IndexOf("//", StringComparison.Ordinal) + 2)..];
+        var end = authority.IndexOfAny(['/', '\\', '?', '#']);
+        return (end < 0 ? authority : authority[..end]).Contains('@');
     }
 }

@@ -9,10 +9,11 @@ namespace LunarVoc.Application.Webhooks.ScheduleEvents;
 /// <summary>
 /// Queues the time-based events of the next 48 hours for every active subscription that asked for
 /// them, due at their instants: the void-of-course events (upcoming, started, ended) of the stored
-/// windows — those /status shows, posted ones included — and the Moon's ingresses and principal
-/// phases from the ephemeris. Cancels those queued for windows that no longer exist (replaced or
-/// removed before their time). Run at start-up, after every change of the stored windows or the
-/// subscriptions, and hourly as events enter the horizon. An event less than
+/// windows — those /status shows, posted ones included, however many — and the Moon's ingresses and
+/// principal phases from the ephemeris. Cancels only the messages whose window is gone (removed or
+/// replaced); nothing else a run does not list is touched, so a message keeps its retries to the end.
+/// Run at start-up, after every change of the stored windows or the subscriptions, and hourly as events
+/// enter the horizon; running it again queues only what is missing. An event less than
 /// <see cref="WebhookOptions.LateLimit"/> old when it is queued (no instance ran at its instant) is still
 /// sent, its timestamp showing it late; none predates its subscription.
 /// </summary>
@@ -30,78 +31,119 @@ public sealed class ScheduleWebhookEventsCommandHandler(
     IOptions<WebhookOptions> options,
     TimeProvider timeProvider) : ICommandHandler<ScheduleWebhookEventsCommand, int>
 {
-    private const int MaxWindows = 100;
+    // Windows are read a page at a time and messages written a chunk at a time, so a run's memory is
+    // bounded however many windows and subscriptions there are.
+    private const int WindowsPerPage = 50;
+    private const int MessagesPerWrite = 5_000;
 
     public async ValueTask<int> Handle(ScheduleWebhookEventsCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var from = now - options.Value.LateLimit;
-        var until = now + ScheduleWebhookEventsCommand.Horizon;
+        var due = new DueRange(now - options.Value.LateLimit, now + ScheduleWebhookEventsCommand.Horizon);
+        await store.CancelForRemovedWindowsAsync(cancellationToken);
         var subscriptions = await store.ListSubscribedAsync(ScheduleWebhookEventsCommand.Types, cancellationToken);
-        var stored = await windows.ListAsync(
-            from - TimeSpan.FromDays(4), until + TimeSpan.FromDays(1), null, MaxWindows, cancellationToken);
-        var messages = new List<WebhookMessage>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        // Worked out once for every subscription that asked for them, not once per subscription.
-        var moon = subscriptions.Any(s => s.Events.Contains(WebhookEvents.MoonIngress) || s.Events.Contains(WebhookEvents.MoonPhase)) ? MoonEvents(from, until).ToList() : [];
-        foreach (var subscription in subscriptions)
+        var queued = await QueueAsync(MoonMessages(subscriptions, due), cancellationToken);
+        // A window matters while one of its events can fall in the range: an upcoming one starts up to the longest lead after it.
+        var until = due.Until + TimeSpan.FromMinutes(WebhookEvents.MaxLeadMinutes);
+        for (DateTimeOffset? after = null; ;)
         {
-            var events = stored.SelectMany(window => VoidEvents(window, subscription)).Concat(moon.Where(e => subscription.Events.Contains(e.Type)));
-            foreach (var (type, key, occursAt, dueAt, data) in events)
+            var page = await windows.ListAsync(due.From, until, after, WindowsPerPage, cancellationToken);
+            queued += await QueueAsync(page.SelectMany(window => VoidMessages(window, subscriptions, due)), cancellationToken);
+            if (page.Length < WindowsPerPage)
             {
-                keys.Add(key);
-                if (occursAt >= subscription.CreatedAt && occursAt >= from && dueAt <= until)
-                {
-                    messages.Add(new WebhookMessage(subscription.Id, key, type, occursAt, dueAt, WebhookPayloads.Of(type, occursAt, data)));
-                }
+                break;
             }
+
+            after = page[^1].StartAt;
         }
 
-        await store.CancelPendingAsync(ScheduleWebhookEventsCommand.Types, keys, cancellationToken);
-        if (messages.Count > 0)
+        if (queued > 0)
         {
-            await store.EnqueueAsync(messages, cancellationToken);
-            deliveries.Due(messages.Min(message => message.DueAt));
+            deliveries.Due(now);
         }
 
-        return messages.Count;
+        return queued;
     }
 
-    private static IEnumerable<(string Type, string Key, DateTimeOffset OccursAt, DateTimeOffset DueAt, object Data)> VoidEvents(VocWindow window, Webhook subscription)
+    private async Task<int> QueueAsync(IEnumerable<WebhookMessage> messages, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var chunk in messages.Chunk(MessagesPerWrite))
+        {
+            await store.EnqueueAsync(chunk, cancellationToken);
+            queued += chunk.Length;
+        }
+
+        return queued;
+    }
+
+    /// <summary>The void events of one window for each subscription that asked for them; one body per event, shared by its messages.</summary>
+    private static IEnumerable<WebhookMessage> VoidMessages(VocWindow window, ImmutableArray<Webhook> subscriptions, DueRange due)
     {
         var data = new { Window = WebhookPayloads.Window(window) };
-        foreach (var type in subscription.Events)
+        var bodies = new Dictionary<(string Type, DateTimeOffset At), string>(); // started, ended, and one upcoming per lead asked for
+        foreach (var subscription in subscriptions)
         {
-            var key = $"{type}:{window.Id}:{window.StartAt.UtcTicks}:{window.EndAt.UtcTicks}";
-            switch (type)
+            foreach (var type in subscription.Events)
             {
-                case WebhookEvents.VocStarted:
-                    yield return (type, key, window.StartAt, window.StartAt, data);
-                    break;
-                case WebhookEvents.VocEnded:
-                    yield return (type, key, window.EndAt, window.EndAt, data);
-                    break;
-                case WebhookEvents.VocUpcoming when subscription.LeadMinutes is { } lead:
-                    var at = window.StartAt - TimeSpan.FromMinutes(lead);
-                    yield return (type, key, at, at, data);
-                    break;
+                if (VoidInstant(type, window, subscription.LeadMinutes) is not { } at || !due.Covers(at, subscription))
+                {
+                    continue;
+                }
+
+                if (!bodies.TryGetValue((type, at), out var body))
+                {
+                    bodies[(type, at)] = body = WebhookPayloads.Of(type, at, data);
+                }
+
+                yield return new WebhookMessage(subscription.Id, $"{type}:{window.Id}:{window.StartAt.UtcTicks}:{window.EndAt.UtcTicks}", type, at, at, body, window.Id);
             }
         }
     }
 
-    /// <summary>The Moon's ingresses and principal phases in [from, until).</summary>
-    private IEnumerable<(string Type, string Key, DateTimeOffset OccursAt, DateTimeOffset DueAt, object Data)> MoonEvents(DateTimeOffset from, DateTimeOffset until)
+    private static DateTimeOffset? VoidInstant(string type, VocWindow window, int? leadMinutes) => type switch
     {
-        for (var ingress = ephemeris.NextIngress(from); ingress.At < until; ingress = ephemeris.NextIngress(ingress.At))
+        WebhookEvents.VocStarted => window.StartAt,
+        WebhookEvents.VocEnded => window.EndAt,
+        WebhookEvents.VocUpcoming when leadMinutes is { } lead => window.StartAt - TimeSpan.FromMinutes(lead),
+        _ => null,
+    };
+
+    /// <summary>The Moon's ingresses and principal phases in the range, for each subscription that asked for them (worked out once for all).</summary>
+    private IEnumerable<WebhookMessage> MoonMessages(ImmutableArray<Webhook> subscriptions, DueRange due)
+    {
+        var moonward = subscriptions.Where(s => s.Events.Contains(WebhookEvents.MoonIngress) || s.Events.Contains(WebhookEvents.MoonPhase)).ToList();
+        if (moonward.Count == 0)
         {
-            var data = new { Sign = ingress.Sign.ToString(), At = WebhookPayloads.Instant(ingress.At) };
-            yield return (WebhookEvents.MoonIngress, $"{WebhookEvents.MoonIngress}:{ingress.At.UtcTicks}", ingress.At, ingress.At, data);
+            yield break;
         }
 
-        foreach (var phase in ephemeris.Phases(from, until))
+        foreach (var (type, at, data) in MoonEvents(due))
         {
-            var data = new { Phase = JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.Phase.ToString()), At = WebhookPayloads.Instant(phase.At) };
-            yield return (WebhookEvents.MoonPhase, $"{WebhookEvents.MoonPhase}:{phase.At.UtcTicks}", phase.At, phase.At, data);
+            var body = WebhookPayloads.Of(type, at, data);
+            foreach (var subscription in moonward.Where(s => s.Events.Contains(type) && due.Covers(at, s)))
+            {
+                yield return new WebhookMessage(subscription.Id, $"{type}:{at.UtcTicks}", type, at, at, body);
+            }
         }
+    }
+
+    private IEnumerable<(string Type, DateTimeOffset At, object Data)> MoonEvents(DueRange due)
+    {
+        for (var ingress = ephemeris.NextIngress(due.From); ingress.At < due.Until; ingress = ephemeris.NextIngress(ingress.At))
+        {
+            yield return (WebhookEvents.MoonIngress, ingress.At, new { Sign = ingress.Sign.ToString(), At = WebhookPayloads.Instant(ingress.At) });
+        }
+
+        foreach (var phase in ephemeris.Phases(due.From, due.Until))
+        {
+            yield return (WebhookEvents.MoonPhase, phase.At, new { Phase = JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.Phase.ToString()), At = WebhookPayloads.Instant(phase.At) });
+        }
+    }
+
+    /// <summary>The instants a run queues: from the late limit ago to the horizon, and none before a subscription was made.</summary>
+    private readonly record struct DueRange(DateTimeOffset From, DateTimeOffset Until)
+    {
+        public bool Covers(DateTimeOffset at, Webhook subscription) => at >= From && at <= Until && at >= subscription.CreatedAt;
     }
 }
