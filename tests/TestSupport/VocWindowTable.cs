@@ -29,6 +29,20 @@ public static class VocWindowTable
     }
 
     /// <summary>Webhook messages in a state: pending (waiting to be sent), delivered, failed or cancelled.</summary>
+    /// <summary>Runs a statement of the test's own (bulk set-up), its parameters bound by name.</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<long> CountWebhooksAsync(string connectionString, string state) =>
         (long)(await ExecuteScalarAsync(connectionString, $"SELECT count(*) FROM webhook_messages WHERE state = '{state}'"))!;
 
@@ -82,7 +96,7 @@ public static class VocWindowTable
         return rows;
     }
 
-    private static async Task<object?> ExecuteScalarAsync(string connectionString, string sql)
+    public static async Task<object?> ExecuteScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

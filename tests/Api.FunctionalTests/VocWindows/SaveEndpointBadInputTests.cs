@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Text;
 
@@ -76,14 +77,21 @@ public sealed class SaveEndpointBadInputTests : VocEndpointTestBase
         Assert.That(await ApiHost.CountRowsAsync(), Is.Zero);
     }
 
-    [Test]
-    public async Task A_body_that_is_not_json_is_answered_415()
+    [TestCase("/api/lunar/voc", "text/plain")]
+    [TestCase("/api/lunar/voc", null)]
+    [TestCase("/api/lunar/webhooks", null)]
+    public async Task A_body_that_is_not_json_is_answered_415_saying_what_to_send(string path, string? mediaType)
     {
-        using var content = new StringContent("start_at=x", Encoding.UTF8, "text/plain");
+        using var content = new ByteArrayContent(mediaType is null ? [] : Encoding.UTF8.GetBytes("start_at=x"));
+        if (mediaType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        }
 
-        using var response = await Client.PostAsync("/api/lunar/voc", content);
+        using var response = await Client.PostAsync(path, content);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), Does.Contain("Content-Type: application/json"));
     }
 }

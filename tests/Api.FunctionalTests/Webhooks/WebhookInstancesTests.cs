@@ -60,6 +60,32 @@ public sealed class WebhookInstancesTests
         Assert.That(receiver.Requests.GroupBy(r => r.Id).Where(g => g.Key != messageId).Select(g => g.Count()), Is.All.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_message_claimed_by_an_instance_killed_mid_attempt_is_sent_by_another_within_the_attempt_budget_and_a_margin()
+    {
+        var database = ApiHost.Cluster.CreateDatabase($"lunarvoc_hooks_{Guid.NewGuid():N}");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var first = await ApiProcess.StartAsync(database, LoopbackPorts.Free(), Settings);
+        using var a = first.CreateClient(writer: true);
+        using var created = await a.PostAsJsonAsync(new Uri("/api/lunar/webhooks", UriKind.Relative), new { url = receiver.Address.ToString(), events = new[] { "voc.started" } });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        receiver.Hold(); // the attempt is in flight when its instance dies
+
+        using var test = await a.PostAsync(new Uri($"/api/lunar/webhooks/{id}/test", UriKind.Relative), null);
+        var messageId = JsonNode.Parse(await test.Content.ReadAsStringAsync())!["message_id"]!.GetValue<string>();
+        await WaitForAsync(() => receiver.Requests.Any(r => r.Id == messageId));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        first.Kill();
+        using var second = await ApiProcess.StartAsync(database, LoopbackPorts.Free(), Settings);
+        receiver.Release();
+        await WaitForAsync(() => receiver.Requests.Count(r => r.Id == messageId) >= 2);
+        var takeover = clock.Elapsed;
+        TestContext.Progress.WriteLine($"Taken over {takeover.TotalSeconds:F1} s after the kill (attempt budget 10 s, margin 5 s).");
+
+        Assert.That(receiver.Requests.Count(r => r.Id == messageId), Is.EqualTo(2), "the attempt cut short, then the survivor's");
+        Assert.That(takeover, Is.LessThan(TimeSpan.FromSeconds(25)), "the claim runs out 15 s after it was made (was 40 s)");
+    }
+
     /// <summary>Waits for the instances' real I/O (bounded: 30 s), not for a time to pass.</summary>
     private static async Task WaitForAsync(Func<bool> done)
     {

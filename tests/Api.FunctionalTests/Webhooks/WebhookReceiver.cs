@@ -10,14 +10,17 @@ namespace LunarVoc.Api.FunctionalTests.Webhooks;
 
 /// <summary>
 /// A webhook receiver on loopback (a real Kestrel server): records every request and answers each
-/// with the next status queued (200 once the queue is empty). Verifies Standard Webhooks signatures
+/// with the next status queued (then the standing status, 200 unless set). Its path /hang records a
+/// request and never answers it (until the receiver stops). Verifies Standard Webhooks signatures
 /// itself, each of several (the C# package's Verify skips the last of several).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
+    private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile TaskCompletionSource? _hold;
+    private volatile int _standing = 200;
 
     private WebhookReceiver(WebApplication app, Uri address)
     {
@@ -28,6 +31,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Uri Address { get; }
 
     public ConcurrentQueue<Received> Requests { get; } = new();
+
+    /// <summary>The requests to /hang, each held without an answer.</summary>
+    public ConcurrentQueue<Received> Hanging { get; } = new();
+
+    /// <summary>Where a request hangs: on this receiver's host and port, beside <see cref="Address"/>.</summary>
+    public Uri HangingAddress => new(Address, "/hang");
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -50,7 +59,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 await hold.Task.WaitAsync(context.RequestAborted);
             }
 
-            context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : 200;
+            context.Response.StatusCode = receiver._statuses.TryDequeue(out var status) ? status : receiver._standing;
+        });
+        app.MapPost("/hang", async (HttpContext context) =>
+        {
+            receiver.Hanging.Enqueue(new Received(context.Request.Headers["webhook-id"].ToString(), "", "", ""));
+            await receiver._stopping.Task.WaitAsync(context.RequestAborted);
         });
         await app.StartAsync();
         return receiver;
@@ -65,6 +79,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers every request with this status once the queued ones are used.</summary>
+    public void AnswerAlways(int status) => _standing = status;
+
     /// <summary>Holds every answer (requests are still recorded) until the returned release is completed.</summary>
     public TaskCompletionSource Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -78,6 +95,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Release();
+        _stopping.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

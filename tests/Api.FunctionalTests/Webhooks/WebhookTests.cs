@@ -16,7 +16,7 @@ namespace LunarVoc.Api.FunctionalTests.Webhooks;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class WebhookTests
+public sealed partial class WebhookTests
 {
     private const string OtherKey = "other-writer-key";
     private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
@@ -186,6 +186,9 @@ public sealed class WebhookTests
     [TestCase("ftp://example.com/hook", "url")]
     [TestCase("not a url", "url")]
     [TestCase("http://user:pass@example.com/hook", "url")]
+    [TestCase("http://@127.0.0.1:9/hook", "url")]
+    [TestCase("http://127.0.0.1:9/a\r\nb", "url")]
+    [TestCase("http://127.0.0.1:9/a b", "url")]
     public async Task A_bad_subscription_is_a_400_naming_the_field(string url, string field)
     {
         using var response = await Subscribe(url, "voc.started");
@@ -199,11 +202,13 @@ public sealed class WebhookTests
         using var unknown = await Subscribe(_receiver.Address.ToString(), "voc.sometimes");
         using var none = await Subscribe(_receiver.Address.ToString());
         using var lead = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.upcoming" }, lead_minutes = 0 });
+        using var leadAsText = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "voc.upcoming" }, lead_minutes = "30" });
         using var tooLong = await Subscribe("https://example.com/" + new string('a', 2_048), "voc.started");
 
         await AssertNames(unknown, "events[0]");
         await AssertNames(none, "events");
         await AssertNames(lead, "lead_minutes");
+        await AssertNames(leadAsText, "lead_minutes");
         await AssertNames(tooLong, "url");
         Assert.That(await lead.Content.ReadAsStringAsync(), Does.Contain("'lead_minutes' must be between 1 and 1440"), "fields named as clients write them");
     }
@@ -233,6 +238,7 @@ public sealed class WebhookTests
     [TestCase("http://[::1]:9/hook")]
     [TestCase("http://10.1.2.3/hook")]
     [TestCase("http://[::ffff:127.0.0.1]:9/hook")]
+    [TestCase("http://[::ffff:0:127.0.0.1]:9/hook")]
     [TestCase("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/")]
     [TestCase("http://[::127.0.0.1]/hook")]
     [TestCase("http://[2002:7f00:1::]/hook")]

@@ -16,6 +16,8 @@ public sealed class WebhookTargetsTests
     [TestCase("::127.0.0.1")]
     [TestCase("::8.8.8.8")]
     [TestCase("::ffff:127.0.0.1")]
+    [TestCase("::ffff:0:127.0.0.1")]           // IPv4-translated (::ffff:0:0:0/96)
+    [TestCase("::ffff:0:a9fe:a9fe")]
     [TestCase("64:ff9b::a9fe:a9fe")]
     [TestCase("64:ff9b::7f00:1")]
     [TestCase("64:ff9b:1::1")]
@@ -31,6 +33,7 @@ public sealed class WebhookTargetsTests
     [TestCase("93.184.215.14")]
     [TestCase("2606:2800:21f:cb07:6820:80da:af6b:8b2c")]
     [TestCase("::ffff:93.184.215.14")]
+    [TestCase("::ffff:0:93.184.215.14")]
     [TestCase("64:ff9b::5db8:d70e")]          // NAT64 to 93.184.215.14
     [TestCase("2002:5db8:d70e::1")]           // 6to4 from 93.184.215.14
     public void Public_addresses_in_any_form_are_allowed(string address) =>

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using LunarVoc.TestSupport;
+
+namespace LunarVoc.Api.FunctionalTests.Webhooks;
+
+/// <summary>
+/// What must never be lost or held back: a backfill cancels no coming event, a Moon event keeps its
+/// whole retry schedule, and receivers that hang on a host do not delay another receiver on it.
+/// </summary>
+public sealed partial class WebhookTests
+{
+    [Test]
+    public async Task A_backfill_of_a_hundred_past_windows_cancels_no_coming_event_of_thousands_of_subscribers()
+    {
+        const int Subscribers = 2_000;
+        await VocWindowTable.ExecuteAsync(
+            ApiHost.ConnectionString,
+            """
+            INSERT INTO webhook_subscriptions (owner, url, events, secret, created_at)
+            SELECT 'bulk', @Url, ARRAY['voc.started'], @Secret, @At FROM generate_series(1, @Count)
+            """,
+            ("Url", _receiver.Address.ToString()), ("Secret", $"whsec_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}"), ("At", Noon.UtcDateTime), ("Count", Subscribers));
+        DateTimeOffset[] starts = [Noon.AddHours(2), Noon.AddHours(10), Noon.AddHours(20), Noon.AddHours(30)];
+        foreach (var start in starts[..3])
+        {
+            await PostWindowAsync(start, start.AddHours(1), replace: false);
+        }
+
+        await WaitForWebhooksAsync("pending", 3 * Subscribers);
+
+        for (var i = 0; i < 100; i++)
+        {
+            var start = Noon.AddDays(-4).AddMinutes(55 * i);
+            await PostWindowAsync(start, start.AddMinutes(1), replace: false);
+        }
+
+        await PostWindowAsync(starts[3], starts[3].AddHours(1), replace: false); // scheduled after the whole backfill
+        await WaitForWebhooksAsync("pending", 4 * Subscribers);
+        var cancelled = await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "cancelled");
+        foreach (var (start, i) in starts.Select((start, i) => (start, i)))
+        {
+            _time.Advance(start.AddSeconds(1) - _time.GetUtcNow());
+            await NextDeliveryAsync((i + 1) * Subscribers, advanceBy: TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.That(cancelled, Is.Zero);
+        Assert.That(_receiver.Requests.Select(r => r.Id).Distinct().Count(), Is.EqualTo(4 * Subscribers), "every subscriber, every coming window, once");
+        Assert.That(
+            _receiver.Requests.GroupBy(r => JsonNode.Parse(r.Body)!["data"]!["window"]!["start_at"]!.GetValue<string>()).Select(g => g.Count()),
+            Is.EqualTo(new[] { Subscribers, Subscribers, Subscribers, Subscribers }));
+    }
+
+    [Test]
+    public async Task A_moon_events_retries_run_the_whole_schedule_whatever_its_age()
+    {
+        using (var subscribed = await _client.PostAsJsonAsync("/api/lunar/webhooks", new { url = _receiver.Address.ToString(), events = new[] { "moon.ingress", "moon.phase" } }))
+        {
+            Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var id = JsonNode.Parse(await _client.GetStringAsync("/api/lunar/webhooks"))!.AsArray()[0]!["id"]!.GetValue<long>();
+        _receiver.AnswerAlways(500);
+        await Waiting.UntilAsync(() => VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "pending"), pending => pending > 0);
+        var first = (DateTime)(await VocWindowTable.ExecuteScalarAsync(ApiHost.ConnectionString, "SELECT min(due_at) FROM webhook_messages WHERE state = 'pending'"))!;
+        _time.Advance(new DateTimeOffset(first, TimeSpan.Zero).AddSeconds(1) - _time.GetUtcNow());
+        var messageId = (await NextDeliveryAsync(1, advanceBy: TimeSpan.FromMilliseconds(100))).Id;
+        var retries = new List<TimeSpan>();
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            var failed = await AttemptAsync(id, messageId, attempt);
+            var nextTry = DateTimeOffset.Parse(failed["next_try"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            retries.Add(nextTry - DateTimeOffset.Parse(failed["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+            // On in ten-minute steps, so the hourly scheduling runs while the message waits, as it would in real time.
+            while (_time.GetUtcNow() <= nextTry)
+            {
+                _time.Advance(TimeSpan.FromMinutes(10));
+                await Task.Delay(50);
+            }
+
+            await Waiting.UntilAsync(
+                () =>
+                {
+                    _time.Advance(TimeSpan.FromMilliseconds(100)); // the loop's timers set after the jump
+                    return Task.FromResult(_receiver.Requests.Count(r => r.Id == messageId));
+                },
+                sent => sent > attempt);
+        }
+
+        var last = await AttemptAsync(id, messageId, 8);
+
+        int[] schedule = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000];
+        Assert.That(retries.Select((wait, i) => wait.TotalSeconds / schedule[i]), Is.All.InRange(0.89, 1.11), "each wait as scheduled, ±10 %");
+        Assert.That(_receiver.Requests.Count(r => r.Id == messageId), Is.EqualTo(8), "the first attempt and its seven retries, over more than a day");
+        Assert.That(last["next_try"], Is.Null, "given up after the last retry, as documented");
+    }
+
+    [Test]
+    public async Task An_answering_receiver_is_served_at_its_instant_beside_fifty_that_hang_on_the_same_host()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            using var hanging = await Subscribe($"{_receiver.HangingAddress}?n={i}", "voc.started");
+            Assert.That(hanging.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var (answering, _) = await SubscribeAsync("voc.started");
+        var start = Noon.AddHours(1);
+        await PostWindowAsync(start, start.AddHours(1), replace: false);
+        await WaitForWebhooksAsync("pending", 51);
+
+        var received = await DeliveredAtAsync(start, 1);
+        await Waiting.UntilAsync(() => Task.FromResult(_receiver.Hanging.Count), held => held == 50);
+        var attempt = await AttemptAsync(answering, received.Id, 1);
+
+        Assert.That((attempt["status_code"]!.GetValue<int>(), attempt["error"]), Is.EqualTo((200, (JsonNode?)null)), "its first attempt, never held for a connection");
+        Assert.That(_receiver.Hanging, Has.Count.EqualTo(50), "the hanging ones each hold a connection meanwhile");
+    }
+
+    /// <summary>The recorded attempt <paramref name="number"/> of a message (waits for its record: real I/O).</summary>
+    private async Task<JsonNode> AttemptAsync(long subscription, string messageId, int number)
+    {
+        var deliveries = await Waiting.UntilAsync(
+            async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{subscription}/deliveries"))!.AsArray(),
+            list => list.Any(d => d!["message_id"]!.GetValue<string>() == messageId && d["attempt"]!.GetValue<int>() == number));
+        return deliveries.First(d => d!["message_id"]!.GetValue<string>() == messageId && d["attempt"]!.GetValue<int>() == number)!;
+    }
+}
