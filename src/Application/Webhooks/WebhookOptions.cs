@@ -27,9 +27,13 @@ public sealed class WebhookOptions
     [Range(1, 24 * 30)]
     public int DisableAfterHours { get; set; } = 72;
 
-    /// <summary>Deliveries in flight at once on one instance: a slow receiver holds one of them, no more.</summary>
+    /// <summary>Deliveries in flight at once on one instance.</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentDeliveries { get; set; } = 256;
+
+    /// <summary>Attempts in flight at once to one subscription, on all instances: a receiver that hangs holds this many slots, no more.</summary>
+    [Range(1, 100)]
+    public int MaxInFlightPerSubscription { get; set; } = 2;
 
     /// <summary>An event whose instant passed while no instance ran is still sent up to this long after it (its timestamp showing it late); older ones are dropped.</summary>
     [Range(0, 24 * 60)]

@@ -89,9 +89,9 @@ internal sealed partial class WebhookDispatcher(
             return;
         }
 
-        var claimed = await store.ClaimDueAsync(timeProvider.GetUtcNow(), settings.AttemptTimeout + LeaseMargin, settings.LateLimit, free, [.. _inFlight.Keys]);
-        // Fewer claimed than there was room for: nothing due is left waiting (counted only when there is a backlog).
-        metrics.WebhooksWaiting(claimed.Count < free ? 0 : await store.CountDueAsync(timeProvider.GetUtcNow()));
+        var now = timeProvider.GetUtcNow();
+        var claimed = await store.ClaimDueAsync(now, settings.AttemptTimeout + LeaseMargin, settings.LateLimit, free, settings.MaxInFlightPerSubscription, [.. _inFlight.Keys]);
+        metrics.WebhooksWaiting(await store.CountDueAsync(now));
         foreach (var message in claimed)
         {
             await slots.WaitAsync(stoppingToken);
@@ -104,9 +104,11 @@ internal sealed partial class WebhookDispatcher(
             return; // more may be due now
         }
 
-        var now = timeProvider.GetUtcNow();
-        var next = await store.NextDueAsync();
-        var sleep = next is { } due ? due - now : LongestSleep;
+        // What is due and was not claimed waits for a turn (its subscription's attempts in flight, or
+        // another instance's lease): a delivery that ends here wakes this loop, one that ends elsewhere is
+        // seen within the longest sleep.
+        var next = await store.NextChangeAsync(now);
+        var sleep = next is { } at ? at - timeProvider.GetUtcNow() : LongestSleep;
         await SleepAsync(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep < LongestSleep ? sleep : LongestSleep, stoppingToken);
     }
 

@@ -11,25 +11,39 @@ internal sealed partial class WebhookStore
 {
     /// <summary>
     /// Claims up to <paramref name="limit"/> due messages for one attempt each, none of <paramref name="mine"/>
-    /// (the caller's own, still in flight). A first attempt more than <paramref name="lateLimit"/> past its
-    /// instant (no instance ran then) is cancelled instead.
+    /// (the caller's own, still in flight). Fairly: no subscription has more than <paramref name="perSubscription"/>
+    /// attempts in flight (on all instances), and each subscription's next message goes before any one's
+    /// second, so receivers that hang hold a few slots each and never delay the others' turns. A first
+    /// attempt more than <paramref name="lateLimit"/> past its instant (no instance ran then) is cancelled instead.
     /// </summary>
-    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit, long[] mine) =>
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit, int perSubscription, long[] mine) =>
         calls.RunAsync<IReadOnlyList<ClaimedMessage>>(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             await connection.ExecuteAsync(
                 "UPDATE webhook_messages SET state = 'cancelled' WHERE state = 'pending' AND attempts = 0 AND due_at < @Oldest",
                 new { Oldest = (now - lateLimit).ToUniversalTime() });
+            // The claimable conditions are stated again where the rows are locked: PostgreSQL checks them
+            // there against the latest version of a row another instance claimed meanwhile.
             var rows = await connection.QueryAsync<ClaimedMessage>(
                 """
+                WITH in_flight AS (
+                    SELECT subscription_id, count(*) AS attempts
+                      FROM webhook_messages
+                     WHERE state = 'pending' AND locked_until >= @Now
+                     GROUP BY subscription_id),
+                turns AS (
+                    SELECT c.id, c.due_at,
+                           coalesce(f.attempts, 0) + row_number() OVER (PARTITION BY c.subscription_id ORDER BY c.due_at, c.id) AS turn
+                      FROM webhook_messages c
+                      LEFT JOIN in_flight f USING (subscription_id)
+                     WHERE c.state = 'pending' AND c.due_at <= @Now AND (c.locked_until IS NULL OR c.locked_until < @Now)
+                       AND NOT (c.id = ANY(@Mine)))
                 UPDATE webhook_messages m
                    SET locked_until = @Until, attempts = m.attempts + 1
                   FROM (SELECT id FROM webhook_messages
-                         WHERE state = 'pending' AND due_at <= @Now AND (locked_until IS NULL OR locked_until < @Now)
-                           AND NOT (id = ANY(@Mine))
-                         ORDER BY due_at
-                         LIMIT @Limit
+                         WHERE id IN (SELECT id FROM turns WHERE turn <= @PerSubscription ORDER BY turn, due_at LIMIT @Limit)
+                           AND state = 'pending' AND due_at <= @Now AND (locked_until IS NULL OR locked_until < @Now)
                            FOR UPDATE SKIP LOCKED) due,
                        webhook_subscriptions s
                  WHERE m.id = due.id AND s.id = m.subscription_id
@@ -38,7 +52,7 @@ internal sealed partial class WebhookStore
                           CASE WHEN s.previous_secret_until > @Now THEN s.previous_secret END AS previous_secret,
                           s.failing_since
                 """,
-                new { Now = now.ToUniversalTime(), Until = (now + lease).ToUniversalTime(), Limit = limit, Mine = mine });
+                new { Now = now.ToUniversalTime(), Until = (now + lease).ToUniversalTime(), Limit = limit, PerSubscription = perSubscription, Mine = mine });
             return rows.ToList();
         }, CancellationToken.None);
 
@@ -50,12 +64,14 @@ internal sealed partial class WebhookStore
             return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM webhook_messages WHERE state = 'pending' AND due_at <= @Now", new { Now = now.ToUniversalTime() });
         }, CancellationToken.None);
 
-    /// <summary>When the next pending message can be claimed (null: none): when it is due, or when the lease another attempt holds on it runs out.</summary>
-    public Task<DateTimeOffset?> NextDueAsync() =>
+    /// <summary>The first instant after <paramref name="after"/> at which a pending message becomes claimable (null: none): it falls due, or the lease on it runs out.</summary>
+    public Task<DateTimeOffset?> NextChangeAsync(DateTimeOffset after) =>
         calls.RunAsync(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            var next = await connection.ExecuteScalarAsync<DateTime?>("SELECT min(greatest(due_at, locked_until)) FROM webhook_messages WHERE state = 'pending'");
+            var next = await connection.ExecuteScalarAsync<DateTime?>(
+                "SELECT min(greatest(due_at, locked_until)) FROM webhook_messages WHERE state = 'pending' AND greatest(due_at, locked_until) > @After",
+                new { After = after.ToUniversalTime() });
             return next is { } due ? Utc.Of(due) : (DateTimeOffset?)null;
         }, CancellationToken.None);
 

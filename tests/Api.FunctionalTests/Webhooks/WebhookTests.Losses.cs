@@ -119,6 +119,31 @@ public sealed partial class WebhookTests
         Assert.That(_receiver.Hanging, Has.Count.EqualTo(50), "the hanging ones each hold a connection meanwhile");
     }
 
+    [Test]
+    public async Task A_receiver_that_hangs_holds_two_delivery_slots_however_many_of_its_messages_are_due()
+    {
+        await StopInstanceAsync();
+        StartInstance(_time, ("Webhooks:MaxConcurrentDeliveries", "4"), ("Webhooks:AttemptTimeoutSeconds", "60"));
+        using (var created = await Subscribe(_receiver.HangingAddress.ToString(), "voc.started"))
+        {
+            var hanging = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+            for (var i = 0; i < 20; i++)
+            {
+                using var queued = await _client.PostAsync($"/api/lunar/webhooks/{hanging}/test", null);
+                Assert.That(queued.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            }
+        }
+
+        await Waiting.UntilAsync(() => Task.FromResult(_receiver.Hanging.Count), held => held >= 2);
+        var (answering, _) = await SubscribeAsync("voc.started");
+        using (var test = await _client.PostAsync($"/api/lunar/webhooks/{answering}/test", null))
+        {
+            await NextDeliveryAsync(1);
+        }
+
+        Assert.That(_receiver.Hanging, Has.Count.EqualTo(2), "two of its twenty in flight, the other two slots free for everyone else");
+    }
+
     /// <summary>The recorded attempt <paramref name="number"/> of a message (waits for its record: real I/O).</summary>
     private async Task<JsonNode> AttemptAsync(long subscription, string messageId, int number)
     {
