@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Webhook delivery at scale: N subscriptions (default 10,000) to voc.started on loopback receivers, plus
-# one receiver that never answers; one window starts; the time from its instant to each 2xx, measured
-# by the receivers. Run with 1 or 2 instances of the service on one database. Writes
-# bench/results/webhook-delivery-<instances>[-no-dead].md. Usage:
-#   bench/webhook-delivery.sh [instances] [subscriptions] [dead receivers: 1 or 0]
+# receivers that never answer (one by default) on the same host and port; one window starts; the time
+# from its instant to each 2xx, measured by the receivers. Run with 1 or 2 instances of the service on
+# one database. Writes bench/results/webhook-delivery-<instances>-dead<N>.md. Usage:
+#   bench/webhook-delivery.sh [instances] [subscriptions] [receivers that never answer]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -43,8 +43,8 @@ psql_bench -c "INSERT INTO webhook_subscriptions (owner, url, events, secret, cr
   SELECT 'bench', 'http://127.0.0.1:$receiver_port/hook?n=' || n, '{voc.started}', '$secret', now() - interval '1 minute'
     FROM generate_series(1, $subscriptions) n;
   INSERT INTO webhook_subscriptions (owner, url, events, secret, created_at)
-  SELECT 'bench', 'http://127.0.0.1:$receiver_port/hang', '{voc.started}', '$secret', now() - interval '1 minute'
-   WHERE $dead = 1;"
+  SELECT 'bench', 'http://127.0.0.1:$receiver_port/hang?n=' || n, '{voc.started}', '$secret', now() - interval '1 minute'
+    FROM generate_series(1, $dead) n;"
 
 # A window starting 20 s from now: time for every instance to queue the 10,001 messages first.
 start=$(( $(date -u +%s) + 20 ))
@@ -73,7 +73,7 @@ PY
 )
 read -r delivered duplicates p50 p99 last first_p99 earliest <<<"$summary"
 mkdir -p bench/results
-suffix=""; [ "$dead" = 1 ] || suffix="-no-dead"
+suffix="-dead$dead"
 cat > "bench/results/webhook-delivery-$instances$suffix.md" <<MD
 ## Webhook delivery ($(date -u +%F), $(nproc) cores, $instances instance(s), $subscriptions subscriptions to voc.started + $dead receiver(s) that never answer)
 
