@@ -19,7 +19,7 @@ public static class VocWindowTable
         {
             try
             {
-                await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions RESTART IDENTITY CASCADE");
+                await ExecuteScalarAsync(connectionString, "TRUNCATE webhook_subscriptions, webhook_delivery_heartbeat RESTART IDENTITY CASCADE");
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)

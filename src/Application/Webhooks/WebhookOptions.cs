@@ -39,6 +39,10 @@ public sealed class WebhookOptions
     [Range(0, 24 * 60)]
     public int LateLimitMinutes { get; set; } = 60;
 
+    /// <summary>How long a message that is done (delivered, failed or cancelled) and its attempts are kept for their owner to read.</summary>
+    [Range(1, 3_650)]
+    public int KeepDays { get; set; } = 30;
+
     public TimeSpan LateLimit => TimeSpan.FromMinutes(LateLimitMinutes);
 
     public TimeSpan AttemptTimeout => TimeSpan.FromSeconds(AttemptTimeoutSeconds);

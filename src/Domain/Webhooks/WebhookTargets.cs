@@ -5,7 +5,8 @@ namespace LunarVoc.Domain.Webhooks;
 
 /// <summary>
 /// Where a webhook may not be sent: addresses of this machine, of private networks and of cloud
-/// metadata services (169.254.169.254 is link-local), multicast and the unspecified address. Any
+/// metadata services (169.254.169.254 is link-local), multicast, the unspecified address, and the
+/// ranges reserved for documentation, benchmarks and other uses that are never a public receiver. Any
 /// form of an address counts: an IPv6 address that carries an IPv4 address — mapped (::ffff:0:0/96),
 /// translated (::ffff:0:0:0/96), through NAT64 (64:ff9b::/96), 6to4 (2002::/16) or Teredo (2001::/32) — is judged as the IPv4
 /// address it reaches; IPv4-compatible addresses (::/96, deprecated) are refused.
@@ -21,11 +22,19 @@ public static class WebhookTargets
         IPNetwork.Parse("169.254.0.0/16"),  // link-local, cloud metadata
         IPNetwork.Parse("172.16.0.0/12"),
         IPNetwork.Parse("192.0.0.0/24"),
+        IPNetwork.Parse("192.0.2.0/24"),    // documentation (TEST-NET-1)
+        IPNetwork.Parse("192.88.99.0/24"),  // 6to4 relay anycast (deprecated)
         IPNetwork.Parse("192.168.0.0/16"),
         IPNetwork.Parse("198.18.0.0/15"),   // benchmarking
+        IPNetwork.Parse("198.51.100.0/24"), // documentation (TEST-NET-2)
+        IPNetwork.Parse("203.0.113.0/24"),  // documentation (TEST-NET-3)
         IPNetwork.Parse("224.0.0.0/4"),     // multicast
         IPNetwork.Parse("240.0.0.0/4"),     // reserved, broadcast
         IPNetwork.Parse("::/96"),           // unspecified, loopback and the deprecated IPv4-compatible forms
+        IPNetwork.Parse("100::/64"),        // discard-only
+        IPNetwork.Parse("2001:10::/28"),    // ORCHID (deprecated)
+        IPNetwork.Parse("2001:20::/28"),    // ORCHIDv2
+        IPNetwork.Parse("2001:db8::/32"),   // documentation
         IPNetwork.Parse("fc00::/7"),        // unique local
         IPNetwork.Parse("fe80::/10"),       // link-local
         IPNetwork.Parse("fec0::/10"),       // site-local (deprecated, still private)

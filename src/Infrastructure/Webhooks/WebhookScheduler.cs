@@ -11,6 +11,7 @@ namespace LunarVoc.Infrastructure.Webhooks;
 /// Keeps the time-based events queued: at start-up, after every change of the stored windows (on this
 /// instance or, through the database's notifications, another), and hourly. Every instance runs it;
 /// the store keeps one message per subscription and event, so running it twice queues nothing twice.
+/// Each run also deletes the messages done more than <see cref="WebhookOptions.KeepDays"/> ago.
 /// While the database is down it tries again as every loop of the service does (<see cref="ResiliencePipelines.Resume"/>).
 /// </summary>
 internal sealed class WebhookScheduler(
@@ -18,6 +19,8 @@ internal sealed class WebhookScheduler(
     WindowChanges changes,
     WebhookSubscriptionChanges subscriptions,
     IWebhookDeliveries deliveries,
+    WebhookStore store,
+    IOptions<WebhookOptions> options,
     ResiliencePipelineProvider<string> pipelines,
     TimeProvider timeProvider) : BackgroundLoop
 {
@@ -31,7 +34,13 @@ internal sealed class WebhookScheduler(
             while (true)
             {
                 var changed = Task.WhenAny(changes.Next, subscriptions.Next);
-                await _resume.ExecuteAsync(async token => await sender.Send(new ScheduleWebhookEventsCommand(), token), stoppingToken);
+                await _resume.ExecuteAsync(
+                    async token =>
+                    {
+                        await sender.Send(new ScheduleWebhookEventsCommand(), token);
+                        await store.ForgetDoneAsync(timeProvider.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepDays));
+                    },
+                    stoppingToken);
                 await Task.WhenAny(changed, Task.Delay(Every, timeProvider, stoppingToken));
                 stoppingToken.ThrowIfCancellationRequested();
                 if (changed.IsCompleted)

@@ -70,8 +70,19 @@ internal sealed class WebhookSender : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return (null, Elapsed(clock), ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}");
+            return (null, Elapsed(clock), Printable(ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}"));
         }
+    }
+
+    /// <summary>
+    /// An error as it is stored and shown to the subscription's owner: the receiver's own bytes can be in
+    /// it (a malformed status line), so control characters become spaces and it is cut to a bounded length.
+    /// </summary>
+    private static string Printable(string error)
+    {
+        const int Longest = 300;
+        var text = new string(error.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c).ToArray());
+        return text.Length <= Longest ? text : $"{text[..Longest]}…";
     }
 
     public void Dispose() => _client.Dispose();

@@ -14,15 +14,25 @@ internal sealed partial class WebhookStore
     /// (the caller's own, still in flight). Fairly: no subscription has more than <paramref name="perSubscription"/>
     /// attempts in flight (on all instances), and each subscription's next message goes before any one's
     /// second, so receivers that hang hold a few slots each and never delay the others' turns. A first
-    /// attempt more than <paramref name="lateLimit"/> past its instant (no instance ran then) is cancelled instead.
+    /// attempt that fell due while no delivery loop ran (after the last heartbeat) and is now more than
+    /// <paramref name="lateLimit"/> past its instant is cancelled instead; one that waited for its turn never is.
+    /// The attempt's number is counted when its outcome is recorded, so an attempt cut short by a crash
+    /// costs none of the schedule.
     /// </summary>
     public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, TimeSpan lateLimit, int limit, int perSubscription, long[] mine) =>
         calls.RunAsync<IReadOnlyList<ClaimedMessage>>(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             await connection.ExecuteAsync(
-                "UPDATE webhook_messages SET state = 'cancelled' WHERE state = 'pending' AND attempts = 0 AND due_at < @Oldest",
-                new { Oldest = (now - lateLimit).ToUniversalTime() });
+                """
+                UPDATE webhook_messages SET state = 'cancelled'
+                 WHERE state = 'pending' AND attempts = 0 AND due_at < @Oldest
+                   AND due_at > coalesce((SELECT at FROM webhook_delivery_heartbeat), '-infinity');
+                INSERT INTO webhook_delivery_heartbeat AS h (at) VALUES (@Now)
+                ON CONFLICT (singleton) DO UPDATE SET at = EXCLUDED.at
+                 WHERE h.at < EXCLUDED.at - interval '10 seconds';
+                """,
+                new { Oldest = (now - lateLimit).ToUniversalTime(), Now = now.ToUniversalTime() });
             // The claimable conditions are stated again where the rows are locked: PostgreSQL checks them
             // there against the latest version of a row another instance claimed meanwhile.
             var rows = await connection.QueryAsync<ClaimedMessage>(
@@ -40,14 +50,14 @@ internal sealed partial class WebhookStore
                      WHERE c.state = 'pending' AND c.due_at <= @Now AND (c.locked_until IS NULL OR c.locked_until < @Now)
                        AND NOT (c.id = ANY(@Mine)))
                 UPDATE webhook_messages m
-                   SET locked_until = @Until, attempts = m.attempts + 1
+                   SET locked_until = @Until
                   FROM (SELECT id FROM webhook_messages
                          WHERE id IN (SELECT id FROM turns WHERE turn <= @PerSubscription ORDER BY turn, due_at LIMIT @Limit)
                            AND state = 'pending' AND due_at <= @Now AND (locked_until IS NULL OR locked_until < @Now)
                            FOR UPDATE SKIP LOCKED) due,
                        webhook_subscriptions s
                  WHERE m.id = due.id AND s.id = m.subscription_id
-                RETURNING m.id, m.message_id, m.event_type, m.payload, m.occurs_at, m.attempts,
+                RETURNING m.id, m.message_id, m.event_type, m.payload, m.occurs_at, m.attempts + 1 AS attempts,
                           s.id AS subscription_id, s.url, s.active, s.secret,
                           CASE WHEN s.previous_secret_until > @Now THEN s.previous_secret END AS previous_secret,
                           s.failing_since
@@ -96,8 +106,8 @@ internal sealed partial class WebhookStore
             await connection.ExecuteAsync(
                 """
                 UPDATE webhook_messages m
-                   SET state = u.state, due_at = coalesce(u.next_try, m.due_at), locked_until = NULL
-                  FROM unnest(@Ids, @States, @NextTries) AS u(id, state, next_try)
+                   SET state = u.state, due_at = coalesce(u.next_try, m.due_at), locked_until = NULL, attempts = u.attempt
+                  FROM unnest(@Ids, @States, @NextTries, @Attempts) AS u(id, state, next_try, attempt)
                  WHERE m.id = u.id;
                 INSERT INTO webhook_attempts (message, attempt, at, status_code, duration_ms, error, next_try)
                 SELECT u.* FROM unnest(@Ids, @Attempts, @Ats, @StatusCodes, @Durations, @Errors, @NextTries) AS u(message, attempt, at, status_code, duration_ms, error, next_try)
@@ -131,6 +141,25 @@ internal sealed partial class WebhookStore
                 transaction);
             await transaction.CommitAsync(CancellationToken.None);
             return true;
+        }, CancellationToken.None);
+
+    /// <summary>Deletes the messages done before <paramref name="before"/>, and their attempts, a bounded batch per statement.</summary>
+    public Task<int> ForgetDoneAsync(DateTimeOffset before) =>
+        calls.RunAsync(async _ =>
+        {
+            const int Batch = 10_000;
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            var forgotten = 0;
+            int deleted;
+            do
+            {
+                deleted = await connection.ExecuteAsync(
+                    "DELETE FROM webhook_messages WHERE id IN (SELECT id FROM webhook_messages WHERE state <> 'pending' AND due_at < @Before LIMIT @Batch)",
+                    new { Before = before.ToUniversalTime(), Batch });
+                forgotten += deleted;
+            }
+            while (deleted == Batch);
+            return forgotten;
         }, CancellationToken.None);
 
     /// <summary>What a batch of attempts means for one subscription: delivered last, or failing since its first failure after its last delivery; disabled by any.</summary>

@@ -82,7 +82,10 @@ public sealed class WebhookInstancesTests
         var takeover = clock.Elapsed;
         TestContext.Progress.WriteLine($"Taken over {takeover.TotalSeconds:F1} s after the kill (attempt budget 10 s, margin 5 s).");
 
+        using var b = second.CreateClient(writer: true);
+        var deliveries = await Waiting.UntilAsync(async () => JsonNode.Parse(await b.GetStringAsync(new Uri($"/api/lunar/webhooks/{id}/deliveries", UriKind.Relative)))!.AsArray(), list => list.Count > 0);
         Assert.That(receiver.Requests.Count(r => r.Id == messageId), Is.EqualTo(2), "the attempt cut short, then the survivor's");
+        Assert.That(deliveries.Select(d => d!["attempt"]!.GetValue<int>()), Is.EqualTo(new[] { 1 }), "an attempt cut short by a crash costs none of the schedule");
         Assert.That(takeover, Is.LessThan(TimeSpan.FromSeconds(25)), "the claim runs out 15 s after it was made (was 40 s)");
     }
 

@@ -144,6 +144,104 @@ public sealed partial class WebhookTests
         Assert.That(_receiver.Hanging, Has.Count.EqualTo(2), "two of its twenty in flight, the other two slots free for everyone else");
     }
 
+    [Test]
+    public async Task A_malformed_answer_is_recorded_as_a_failure_in_plain_text_and_holds_back_no_other_delivery()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var answering = AnswerOnceAsync(listener, "HTTP/1.1 2\0 00 OK\r\nContent-Length: 0\r\n\r\n");
+        using var created = await Subscribe($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook", "voc.started");
+        var bad = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        var (good, _) = await SubscribeAsync("voc.started");
+
+        using (await _client.PostAsync($"/api/lunar/webhooks/{bad}/test", null))
+        {
+            await answering;
+        }
+
+        var failure = (await Waiting.UntilAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{bad}/deliveries"))!.AsArray(), list => list.Count > 0)).Single()!;
+        using (await _client.PostAsync($"/api/lunar/webhooks/{good}/test", null))
+        {
+            await NextDeliveryAsync(1);
+        }
+
+        await WaitForWebhookAttemptsAsync(good, 1);
+        Assert.That(failure["error"]!.GetValue<string>().Contains('\0', StringComparison.Ordinal), Is.False, "no NUL stored");
+        Assert.That(failure["error"]!.GetValue<string>(), Has.Length.LessThanOrEqualTo(301));
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "delivered"), Is.EqualTo(1), "the next delivery recorded");
+
+        static async Task AnswerOnceAsync(System.Net.Sockets.TcpListener listener, string answer)
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[65_536];
+            var read = 0;
+            while (!System.Text.Encoding.ASCII.GetString(buffer, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                read += await stream.ReadAsync(buffer.AsMemory(read));
+            }
+
+            await stream.WriteAsync(System.Text.Encoding.Latin1.GetBytes(answer));
+        }
+    }
+
+    [Test]
+    public async Task Messages_waiting_for_their_turn_are_never_dropped_as_late()
+    {
+        await StopInstanceAsync();
+        StartInstance(_time, ("Webhooks:MaxConcurrentDeliveries", "4"), ("Webhooks:AttemptTimeoutSeconds", "60"), ("Webhooks:LateLimitMinutes", "1"));
+        using var created = await Subscribe(_receiver.HangingAddress.ToString(), "voc.started");
+        var hanging = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var queued = await _client.PostAsync($"/api/lunar/webhooks/{hanging}/test", null);
+        }
+
+        await Waiting.UntilAsync(() => Task.FromResult(_receiver.Hanging.Count), held => held >= 2);
+
+        for (var step = 0; step < 60; step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5)); // five minutes, the delivery loop running all along
+            await Task.Delay(20);
+        }
+
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "cancelled"), Is.Zero);
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "pending"), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task A_window_posted_after_its_start_sends_nothing_of_what_already_passed()
+    {
+        await SubscribeAsync("voc.upcoming", "voc.started", "voc.ended");
+        _time.Advance(TimeSpan.FromHours(1)); // the subscription is older than the windows' instants
+        var now = _time.GetUtcNow();
+        await PostWindowAsync(now.AddMinutes(-40), now.AddMinutes(-39), replace: false); // a backfill within the late limit
+        await PostWindowAsync(now.AddMinutes(-10), now.AddMinutes(20), replace: false);  // started before it was posted
+        await WaitForWebhooksAsync("pending", 1);
+
+        var ended = await DeliveredAtAsync(now.AddMinutes(20), 1);
+
+        Assert.That(JsonNode.Parse(ended.Body)!["type"]!.GetValue<string>(), Is.EqualTo("voc.ended"), "only the end that was still to come");
+    }
+
+    [Test]
+    public async Task Messages_done_are_forgotten_after_the_days_they_are_kept()
+    {
+        var (id, _) = await SubscribeAsync("voc.started");
+        using (await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null))
+        {
+            await NextDeliveryAsync(1);
+        }
+
+        await WaitForWebhookAttemptsAsync(id, 1);
+
+        _time.Advance(TimeSpan.FromDays(31)); // the hourly scheduling runs, and forgets what is done
+        var deliveries = await Waiting.UntilAsync(async () => JsonNode.Parse(await _client.GetStringAsync($"/api/lunar/webhooks/{id}/deliveries"))!.AsArray(), list => list.Count == 0);
+
+        Assert.That(deliveries, Is.Empty);
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "delivered"), Is.Zero);
+    }
+
     /// <summary>The recorded attempt <paramref name="number"/> of a message (waits for its record: real I/O).</summary>
     private async Task<JsonNode> AttemptAsync(long subscription, string messageId, int number)
     {

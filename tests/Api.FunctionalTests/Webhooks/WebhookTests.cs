@@ -189,6 +189,10 @@ public sealed partial class WebhookTests
     [TestCase("http://@127.0.0.1:9/hook", "url")]
     [TestCase("http://127.0.0.1:9/a\r\nb", "url")]
     [TestCase("http://127.0.0.1:9/a b", "url")]
+    [TestCase("http://127.0.0.1:9/a\u200Bb", "url")]
+    [TestCase("http:\\\\alice:secret@127.0.0.1:9/", "url")]
+    [TestCase("http:/\\bob@127.0.0.1:9/", "url")]
+    [TestCase("http://127.0.0.1:0/hook", "url")]
     public async Task A_bad_subscription_is_a_400_naming_the_field(string url, string field)
     {
         using var response = await Subscribe(url, "voc.started");
@@ -239,6 +243,8 @@ public sealed partial class WebhookTests
     [TestCase("http://10.1.2.3/hook")]
     [TestCase("http://[::ffff:127.0.0.1]:9/hook")]
     [TestCase("http://[::ffff:0:127.0.0.1]:9/hook")]
+    [TestCase("http://192.0.2.1/hook")]
+    [TestCase("http://[2001:db8::1]/hook")]
     [TestCase("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/")]
     [TestCase("http://[::127.0.0.1]/hook")]
     [TestCase("http://[2002:7f00:1::]/hook")]

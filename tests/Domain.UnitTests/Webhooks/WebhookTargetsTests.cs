@@ -24,6 +24,13 @@ public sealed class WebhookTargetsTests
     [TestCase("2002:7f00:1::")]
     [TestCase("2002:a9fe:a9fe::1")]
     [TestCase("2001:0:4136:e378:8000:63bf:80ff:fffe")] // Teredo for 127.0.0.1
+    [TestCase("192.0.2.1")]
+    [TestCase("198.51.100.1")]
+    [TestCase("203.0.113.1")]
+    [TestCase("192.88.99.1")]
+    [TestCase("2001:db8::1")]
+    [TestCase("100::1")]
+    [TestCase("2001:10::1")]
     [TestCase("fd00::1")]
     [TestCase("fe80::1")]
     [TestCase("ff02::1")]

@@ -15,9 +15,10 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(MaxUrlLength)
-            .Must(url => !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-                .WithMessage("url must not contain spaces or control characters (CR, LF, tab…); percent-encode them.")
-            .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !HasUserInformation(url))
+            .Must(url => !url.Any(IsInvisible))
+                .WithMessage("url must not contain spaces, control or invisible characters (CR, LF, tab, zero-width…); percent-encode them.")
+            .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Port > 0
+                && string.IsNullOrEmpty(uri.UserInfo) && !HasUserInformation(url))
                 .WithMessage("url must be an absolute http or https URL with a valid host and port, without user information.")
             .CustomAsync(async (url, context, cancellationToken) =>
             {
@@ -36,11 +37,20 @@ public sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebh
             .InclusiveBetween(WebhookEvents.MinLeadMinutes, WebhookEvents.MaxLeadMinutes);
     }
 
-    /// <summary>Whether the authority holds an '@', even with nothing before it ("http://@host/", whose parsed user information is empty).</summary>
+    /// <summary>
+    /// Whether the authority holds an '@', even with nothing before it ("http://@host/", whose parsed user
+    /// information is empty). A backslash counts as a slash, as URL parsers read it in http URLs.
+    /// </summary>
     private static bool HasUserInformation(string url)
     {
-        var authority = url[(url.IndexOf("//", StringComparison.Ordinal) + 2)..];
-        var end = authority.IndexOfAny(['/', '\\', '?', '#']);
-        return (end < 0 ? authority : authority[..end]).Contains('@');
+        var afterScheme = url[(url.IndexOf(':', StringComparison.Ordinal) + 1)..].Replace('\\', '/').TrimStart('/');
+        var end = afterScheme.IndexOfAny(['/', '?', '#']);
+        return (end < 0 ? afterScheme : afterScheme[..end]).Contains('@');
     }
+
+    private static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+            or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.SpaceSeparator
+            or System.Globalization.UnicodeCategory.Surrogate;
 }

@@ -13,9 +13,10 @@ namespace LunarVoc.Application.Webhooks.ScheduleEvents;
 /// principal phases from the ephemeris. Cancels only the messages whose window is gone (removed or
 /// replaced); nothing else a run does not list is touched, so a message keeps its retries to the end.
 /// Run at start-up, after every change of the stored windows or the subscriptions, and hourly as events
-/// enter the horizon; running it again queues only what is missing. An event less than
-/// <see cref="WebhookOptions.LateLimit"/> old when it is queued (no instance ran at its instant) is still
-/// sent, its timestamp showing it late; none predates its subscription.
+/// enter the horizon; running it again queues only what is missing. Only coming events are queued: one
+/// whose instant passed before it was known (a window posted after its start, a lead longer than the
+/// time left) is never sent, and none predates its subscription. A message queued before its instant
+/// is still sent if no instance ran then, up to <see cref="WebhookOptions.LateLimit"/> late.
 /// </summary>
 public sealed record ScheduleWebhookEventsCommand : ICommand<int>
 {
@@ -28,7 +29,6 @@ public sealed class ScheduleWebhookEventsCommandHandler(
     IEphemeris ephemeris,
     IWebhookStore store,
     IWebhookDeliveries deliveries,
-    IOptions<WebhookOptions> options,
     TimeProvider timeProvider) : ICommandHandler<ScheduleWebhookEventsCommand, int>
 {
     // Windows are read a page at a time and messages written a chunk at a time, so a run's memory is
@@ -39,7 +39,7 @@ public sealed class ScheduleWebhookEventsCommandHandler(
     public async ValueTask<int> Handle(ScheduleWebhookEventsCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var due = new DueRange(now - options.Value.LateLimit, now + ScheduleWebhookEventsCommand.Horizon);
+        var due = new DueRange(now, now + ScheduleWebhookEventsCommand.Horizon);
         await store.CancelForRemovedWindowsAsync(cancellationToken);
         var subscriptions = await store.ListSubscribedAsync(ScheduleWebhookEventsCommand.Types, cancellationToken);
         var queued = await QueueAsync(MoonMessages(subscriptions, due), cancellationToken);
@@ -141,7 +141,7 @@ public sealed class ScheduleWebhookEventsCommandHandler(
         }
     }
 
-    /// <summary>The instants a run queues: from the late limit ago to the horizon, and none before a subscription was made.</summary>
+    /// <summary>The instants a run queues: from now to the horizon, and none before a subscription was made.</summary>
     private readonly record struct DueRange(DateTimeOffset From, DateTimeOffset Until)
     {
         public bool Covers(DateTimeOffset at, Webhook subscription) => at >= From && at <= Until && at >= subscription.CreatedAt;
