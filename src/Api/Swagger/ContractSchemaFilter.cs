@@ -64,8 +64,9 @@ internal sealed class ContractSchemaFilter(IServiceProvider services) : ISchemaF
             problemMembers["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id, for support." };
         }
 
-        // An answer writes every member, null or not: a client may rely on each being there. A member with
-        // a default (a request's optional field) may be left out.
+        // An answer writes every member, null or not, so a client may rely on each being there — but for
+        // the members it leaves out when null (JsonIgnore WhenWritingNull: start_local and end_local
+        // without tz) and those with a default (a request's optional field).
         if (context.Type.Namespace == typeof(Contracts.VocStatusResponse).Namespace && concrete.Properties is { Count: > 0 } properties)
         {
             concrete.Required ??= new HashSet<string>();

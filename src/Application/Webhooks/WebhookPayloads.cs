@@ -8,7 +8,7 @@ public static class WebhookPayloads
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>A window as the REST answers write it.</summary>
+    /// <summary>A window with the REST answers' fields (its instants to the second).</summary>
     public static object Window(VocWindow window) => new
     {
         window.Id,
@@ -20,7 +20,7 @@ public static class WebhookPayloads
         LastAspect = window.Details?.LastAspect is { } aspect ? new { Planet = aspect.Planet.ToString(), Aspect = aspect.Aspect.ToString().ToLowerInvariant() } : null,
     };
 
-    /// <summary>An instant as the REST answers write it: UTC, to the second.</summary>
+    /// <summary>An instant in a webhook body: UTC, to the second (the REST answers also write a fraction of a second when an instant has one).</summary>
     public static string Instant(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
