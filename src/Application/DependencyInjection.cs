@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<LunarVocMetrics>();
         services.AddSingleton<CacheInvalidations>();
         services.AddSingleton<WindowChanges>();
+        services.AddSingleton<WindowChangeEffects>();
         services.AddSingleton<Webhooks.WebhookSubscriptionChanges>();
         services.AddLunarVocResilience();
 

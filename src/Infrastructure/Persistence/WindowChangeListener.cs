@@ -1,6 +1,5 @@
 using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.VocWindows.Changes;
-using Mediator;
 using Polly;
 using Polly.Registry;
 
@@ -17,7 +16,7 @@ namespace LunarVoc.Infrastructure.Persistence;
 internal sealed class WindowChangeListener(
     NpgsqlDataSource dataSource,
     WindowChangeFeed feed,
-    ISender sender,
+    WindowChangeEffects effects,
     ResiliencePipelineProvider<string> pipelines) : BackgroundLoop
 {
     private readonly ResiliencePipeline _reconnect = pipelines.GetPipeline(ResiliencePipelines.Resume);
@@ -77,5 +76,6 @@ internal sealed class WindowChangeListener(
         }
     }
 
-    private async Task ApplyAsync(CancellationToken stoppingToken) => await sender.Send(new ApplyRemoteChangeCommand(), stoppingToken);
+    // Another instance (or this one) changed the stored windows: the same effects as a write here.
+    private Task ApplyAsync(CancellationToken stoppingToken) => effects.ApplyAsync(VocWindowSnapshot.Tags, changed: true);
 }

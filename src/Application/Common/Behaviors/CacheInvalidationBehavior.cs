@@ -3,15 +3,10 @@ using LunarVoc.Application.VocWindows.Changes;
 namespace LunarVoc.Application.Common.Behaviors;
 
 /// <summary>
-/// After a command that may change windows succeeds: the database answered, so the outage breaker
-/// closes; and when the windows did change, the cached reads they make out of date are dropped and
-/// the change is announced, so the next read and every stream of this instance see the write at once.
-/// A write that changed nothing (a conflict, an identical save) leaves caches and streams alone.
+/// After a command that may change windows succeeds, its effects (<see cref="WindowChangeEffects"/>);
+/// a write that changed nothing (a conflict, an identical save) leaves caches and streams alone.
 /// </summary>
-public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
-    CacheInvalidations invalidations,
-    DatabaseOutage outage,
-    WindowChanges changes)
+public sealed class CacheInvalidationBehavior<TMessage, TResponse>(WindowChangeEffects effects)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage, IInvalidatesCache
 {
@@ -19,13 +14,7 @@ public sealed class CacheInvalidationBehavior<TMessage, TResponse>(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        if (response is not IWindowsChange { ChangedWindows: false })
-        {
-            await invalidations.InvalidateAsync(message.InvalidatedTags);
-            changes.Announce(); // this instance's streams; other instances hear of it from the database
-        }
-
-        await outage.EndAsync(); // the database answered
+        await effects.ApplyAsync(message.InvalidatedTags, changed: response is not IWindowsChange { ChangedWindows: false });
         return response;
     }
 }
