@@ -1,5 +1,5 @@
 using LunarVoc.Application.Common;
-using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows.Changes;
 using LunarVoc.Application.Webhooks;

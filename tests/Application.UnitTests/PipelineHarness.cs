@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using LunarVoc.Application.Common.Caching;
 using LunarVoc.Application.Common.Exceptions;
-using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.Ephemeris;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.Changes;

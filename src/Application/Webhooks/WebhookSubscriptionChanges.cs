@@ -1,4 +1,4 @@
-using LunarVoc.Application.Common.Signals;
+using LunarVoc.Application.Common.Hosting;
 
 namespace LunarVoc.Application.Webhooks;
 

@@ -1,4 +1,4 @@
-using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Hosting;
 
 namespace LunarVoc.Infrastructure.Persistence;
 

@@ -1,4 +1,4 @@
-using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Domain.Astrology;
 using LunarVoc.Domain.VocWindows;

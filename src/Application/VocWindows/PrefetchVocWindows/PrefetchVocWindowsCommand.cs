@@ -1,4 +1,4 @@
-using LunarVoc.Application.Common.Locking;
+using LunarVoc.Application.Common.Hosting;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 
 namespace LunarVoc.Application.VocWindows.PrefetchVocWindows;

@@ -1,4 +1,4 @@
-namespace LunarVoc.Application.Common.Signals;
+namespace LunarVoc.Application.Common.Hosting;
 
 /// <summary>One signal for everyone waiting: whoever awaits <see cref="Next"/> is woken by the next announcement.</summary>
 public abstract class ChangeSignal

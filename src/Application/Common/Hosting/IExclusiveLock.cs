@@ -1,4 +1,4 @@
-namespace LunarVoc.Application.Common.Locking;
+namespace LunarVoc.Application.Common.Hosting;
 
 /// <summary>A lock shared by every instance of the service (all of them use the same database).</summary>
 public interface IExclusiveLock
