@@ -74,9 +74,14 @@ public static class McpSetup
             member["description"] = text;
         }
 
+        var nullable = member["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null");
         if (!member.ContainsKey("enum") && property?.GetCustomAttribute<Swagger.WireNamesAttribute>() is { } names)
         {
-            member["enum"] = new JsonArray([.. names.SchemaEnum(member["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null"))]);
+            member["enum"] = new JsonArray([.. names.SchemaEnum(nullable)]);
+        }
+        else if (nullable && member["enum"] is JsonArray values && !values.Any(value => value is null))
+        {
+            values.Add(null); // a validator checks the enum as well as the type: a null the type allows must be listed
         }
 
         return node;

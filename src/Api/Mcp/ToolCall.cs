@@ -105,6 +105,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         var schema = tool.ProtocolTool.InputSchema;
         var known = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : [];
         var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var (name, value) in call.Arguments ?? new Dictionary<string, JsonElement>())
         {
@@ -117,6 +118,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
             {
                 case JsonValueKind.Object or JsonValueKind.Array:
                     problems.Add($"{name}: a text value is expected.");
+                    refused.Add(name);
                     break;
                 case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
                     arguments[name] = JsonSerializer.SerializeToElement(value.GetRawText());
@@ -131,7 +133,7 @@ public sealed partial class ToolCall(LunarVocMetrics metrics, ILogger<ToolCall> 
         {
             problems.AddRange(required.EnumerateArray()
                 .Select(name => name.GetString()!)
-                .Where(name => !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                .Where(name => !refused.Contains(name) && (!arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null))
                 .Select(name => $"{name}: {InvalidRequestResponse.NotProvided(name)}"));
         }
 

@@ -67,7 +67,7 @@ public sealed class McpToolTests
 
         Assert.That(tools.Single(t => t!["name"]!.GetValue<string>() == "voc_windows")!["inputSchema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EquivalentTo(new[] { "from", "to" }));
         var windowsInput = tools.Single(t => t!["name"]!.GetValue<string>() == "voc_windows")!["inputSchema"]!["properties"]!;
-        Assert.That(windowsInput["planets"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()), Is.SupersetOf(new[] { "modern", "traditional" }));
+        Assert.That(windowsInput["planets"]!["enum"]!.AsArray().Select(v => v?.GetValue<string>()), Is.SupersetOf(new[] { "modern", "traditional", null }), "the null its type allows");
         Assert.That(windowsInput["tz"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(64));
         var moonOutput = tools.Single(t => t!["name"]!.GetValue<string>() == "moon")!["outputSchema"]!["properties"]!;
         Assert.That(moonOutput["illumination"]!["description"]!.GetValue<string>(), Does.Contain("0 to 1"), "answers described in the contract's words");
@@ -94,7 +94,8 @@ public sealed class McpToolTests
             ("voc_windows", new JsonObject { ["from"] = "2026-01-01", ["to"] = "2026-02-01", ["planets"] = "1" }),
             ("moon_phases", new JsonObject { ["to"] = "2026-03-01" }),
             ("voc_windows", new JsonObject { ["from"] = 20260101, ["to"] = "2026-02-01" }),
-            ("moon", new JsonObject { ["at"] = new JsonObject { ["year"] = 2026 } }));
+            ("moon", new JsonObject { ["at"] = new JsonObject { ["year"] = 2026 } }),
+            ("voc_windows", new JsonObject { ["from"] = new JsonObject { ["a"] = 1 }, ["to"] = "2026-02-01" }));
         var results = answer["results"]!.AsArray();
 
         Assert.That(results.Where(r => r!["protocol_error"] is not null), Is.Empty, "tool errors, not protocol failures");
@@ -106,6 +107,7 @@ public sealed class McpToolTests
         Assert.That(Text(results[4]), Does.Contain(await RestErrorAsync("/api/lunar/moon/phases?to=2026-03-01", "from")));
         Assert.That(Text(results[5]), Does.Contain(await RestErrorAsync("/api/lunar/voc/ephemeris?from=20260101&to=2026-02-01", "from")), "a number read as its text, as a query would");
         Assert.That(Text(results[6]), Does.Contain("at: a text value is expected."));
+        Assert.That(Text(results[7]), Does.Contain("from: a text value is expected.").And.Not.Contain("not provided"), "one message for the argument, and a true one");
     }
 
     [Test]
