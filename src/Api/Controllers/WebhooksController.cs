@@ -77,7 +77,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
     /// <param name="id" example="7">The subscription's id.</param>
     /// <response code="202">Queued; its attempts show in /deliveries.</response>
     /// <response code="404">This key has no subscription with that id.</response>
-    /// <response code="409">The subscription is disabled: nothing is sent to it until POST /enable.</response>
+    /// <response code="409">The subscription is disabled (nothing is sent to it until POST /enable), or 1,000 messages already wait for its receiver.</response>
     [HttpPost("{id:long}/test", Name = "testWebhook")]
     [ProducesResponseType<WebhookTestResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -88,6 +88,7 @@ public sealed class WebhooksController(ISender sender) : ControllerBase
             null => NotFound(id),
             { Message: { } message } => Accepted(new WebhookTestResponse(message.MessageId)),
             { Disabled: { } reason } => Problems.Result(StatusCodes.Status409Conflict, "The subscription is disabled.", $"Nothing is sent to it ({reason}) until POST /api/lunar/webhooks/{id}/enable."),
+            { Backlogged: true } => Problems.Result(StatusCodes.Status409Conflict, "Too many messages wait for this subscription.", $"Its receiver has not taken the {Application.Webhooks.WebhookOptions.MaxWaitingPerSubscription:N0} messages waiting for it; see GET /api/lunar/webhooks/{id}/deliveries."),
             _ => NotFound(id),
         };
 

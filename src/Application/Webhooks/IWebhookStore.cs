@@ -25,6 +25,9 @@ public interface IWebhookStore
     /// </summary>
     Task EnqueueAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>The messages waiting for a subscription (pending), counted up to <paramref name="atMost"/>.</summary>
+    Task<int> CountWaitingAsync(long subscriptionId, int atMost, CancellationToken cancellationToken);
+
     Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken);
 
     /// <summary>The active subscriptions that asked for any of <paramref name="events"/>.</summary>

@@ -7,6 +7,12 @@ public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
 
+    /// <summary>
+    /// Messages that may wait for one subscription: past it, a receiver that takes none of them gets no
+    /// new <c>windows.changed</c> and no test until it catches up, so no queue grows without bound.
+    /// </summary>
+    public const int MaxWaitingPerSubscription = 1_000;
+
     /// <summary>Subscriptions one API key may hold.</summary>
     [Range(1, 10_000)]
     public int MaxPerKey { get; set; } = 100;

@@ -36,6 +36,7 @@ internal sealed partial class WebhookDispatcher(
     // The messages this instance has claimed and not yet recorded (at most one per delivery slot): never
     // claimed again by it, even when their record waits past the lease for the database to come back.
     private readonly ConcurrentDictionary<long, bool> _inFlight = new();
+    private DateTimeOffset _counted = DateTimeOffset.MinValue;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ThrottledLog _failures = new(timeProvider, TimeSpan.FromMinutes(1));
     private readonly ThrottledLog _storeDown = new(timeProvider, TimeSpan.FromMinutes(1));
@@ -91,7 +92,12 @@ internal sealed partial class WebhookDispatcher(
 
         var now = timeProvider.GetUtcNow();
         var claimed = await store.ClaimDueAsync(now, settings.AttemptTimeout + LeaseMargin, settings.LateLimit, free, settings.MaxInFlightPerSubscription, [.. _inFlight.Keys]);
-        metrics.WebhooksWaiting(await store.CountDueAsync(now));
+        if (now - _counted >= TimeSpan.FromSeconds(1))
+        {
+            metrics.WebhooksWaiting(await store.CountDueAsync(now)); // a gauge: once a second is enough
+            _counted = now;
+        }
+
         foreach (var message in claimed)
         {
             await slots.WaitAsync(stoppingToken);

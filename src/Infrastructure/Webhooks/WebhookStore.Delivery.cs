@@ -57,7 +57,7 @@ internal sealed partial class WebhookStore
                            FOR UPDATE SKIP LOCKED) due,
                        webhook_subscriptions s
                  WHERE m.id = due.id AND s.id = m.subscription_id
-                RETURNING m.id, m.message_id, m.event_type, m.payload, m.occurs_at, m.attempts + 1 AS attempts,
+                RETURNING m.id, m.message_id, m.event_type, m.payload, m.occurs_at, m.attempts + 1 AS attempts, m.locked_until,
                           s.id AS subscription_id, s.url, s.active, s.secret,
                           CASE WHEN s.previous_secret_until > @Now THEN s.previous_secret END AS previous_secret,
                           s.failing_since
@@ -79,40 +79,63 @@ internal sealed partial class WebhookStore
         calls.RunAsync(async _ =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            // Two index lookups, whatever waits: the next message to fall due, the next lease to run out.
             var next = await connection.ExecuteScalarAsync<DateTime?>(
-                "SELECT min(greatest(due_at, locked_until)) FROM webhook_messages WHERE state = 'pending' AND greatest(due_at, locked_until) > @After",
+                """
+                SELECT least((SELECT min(due_at) FROM webhook_messages WHERE state = 'pending' AND due_at > @After),
+                             (SELECT min(locked_until) FROM webhook_messages WHERE state = 'pending' AND locked_until > @After))
+                """,
                 new { After = after.ToUniversalTime() });
             return next is { } due ? Utc.Of(due) : (DateTimeOffset?)null;
         }, CancellationToken.None);
 
     /// <summary>
-    /// Records attempts and what follows from them, in one transaction: each message's next state, its
-    /// attempt, and per subscription whether it is failing (since its first failure after its last
-    /// delivery) or disabled — then a disabled subscription's pending messages are cancelled. A message
-    /// deleted meanwhile (its subscription was) has nothing left to record: its attempt is skipped, the
-    /// message rows locked so a delete in flight is waited for, never a foreign-key failure that would
-    /// hold the whole batch back.
+    /// Records attempts and what follows from them, in one transaction: each attempt in the history; the
+    /// message's next state only while it still holds the claim the attempt was made under (a record that
+    /// comes after its lease ran out and another instance took the message over, or after the message was
+    /// cancelled, changes nothing); and for those, per subscription, whether it is failing (since its first
+    /// failure after its last delivery) or disabled — then a disabled subscription's pending messages are
+    /// cancelled. A message deleted meanwhile (its subscription was) is skipped, its row locked so a delete
+    /// in flight is waited for, never a foreign-key failure that would hold the whole batch back.
     /// </summary>
     public Task RecordAsync(IReadOnlyList<(ClaimedMessage Message, AttemptOutcome Outcome)> attempts) =>
         calls.RunAsync(async _ =>
         {
-            var subscriptions = attempts
-                .GroupBy(attempt => attempt.Message.SubscriptionId)
-                .Select(SubscriptionOutcome.Of)
-                .OrderBy(subscription => subscription.Id) // rows locked in one order by every instance
-                .ToList();
             await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            await connection.ExecuteAsync(
+            var current = (await connection.QueryAsync<long>(
                 """
                 UPDATE webhook_messages m
                    SET state = u.state, due_at = coalesce(u.next_try, m.due_at), locked_until = NULL, attempts = u.attempt
-                  FROM unnest(@Ids, @States, @NextTries, @Attempts) AS u(id, state, next_try, attempt)
-                 WHERE m.id = u.id;
+                  FROM unnest(@Ids, @States, @NextTries, @Attempts, @Leases) AS u(id, state, next_try, attempt, lease)
+                 WHERE m.id = u.id AND m.state = 'pending' AND m.locked_until = u.lease
+                RETURNING m.id;
                 INSERT INTO webhook_attempts (message, attempt, at, status_code, duration_ms, error, next_try)
                 SELECT u.* FROM unnest(@Ids, @Attempts, @Ats, @StatusCodes, @Durations, @Errors, @NextTries) AS u(message, attempt, at, status_code, duration_ms, error, next_try)
                   JOIN webhook_messages m ON m.id = u.message
                    FOR KEY SHARE OF m;
+                """,
+                new
+                {
+                    Ids = attempts.Select(a => a.Message.Id).ToArray(),
+                    States = attempts.Select(a => a.Outcome.State).ToArray(),
+                    NextTries = attempts.Select(a => a.Outcome.NextTry?.UtcDateTime).ToArray(),
+                    Attempts = attempts.Select(a => a.Message.Attempts).ToArray(),
+                    Leases = attempts.Select(a => a.Message.LockedUntil).ToArray(),
+                    Ats = attempts.Select(a => a.Outcome.At.UtcDateTime).ToArray(),
+                    StatusCodes = attempts.Select(a => a.Outcome.StatusCode).ToArray(),
+                    Durations = attempts.Select(a => a.Outcome.DurationMs).ToArray(),
+                    Errors = attempts.Select(a => a.Outcome.Error).ToArray(),
+                },
+                transaction)).ToHashSet();
+            var subscriptions = attempts
+                .Where(attempt => current.Contains(attempt.Message.Id))
+                .GroupBy(attempt => attempt.Message.SubscriptionId)
+                .Select(SubscriptionOutcome.Of)
+                .OrderBy(subscription => subscription.Id) // rows locked in one order by every instance
+                .ToList();
+            await connection.ExecuteAsync(
+                """
                 UPDATE webhook_subscriptions s
                    SET failing_since = CASE WHEN u.delivered THEN NULL ELSE coalesce(s.failing_since, u.failing_since) END,
                        active = s.active AND u.disable IS NULL,
@@ -124,14 +147,6 @@ internal sealed partial class WebhookStore
                 """,
                 new
                 {
-                    Ids = attempts.Select(a => a.Message.Id).ToArray(),
-                    States = attempts.Select(a => a.Outcome.State).ToArray(),
-                    NextTries = attempts.Select(a => a.Outcome.NextTry?.UtcDateTime).ToArray(),
-                    Attempts = attempts.Select(a => a.Message.Attempts).ToArray(),
-                    Ats = attempts.Select(a => a.Outcome.At.UtcDateTime).ToArray(),
-                    StatusCodes = attempts.Select(a => a.Outcome.StatusCode).ToArray(),
-                    Durations = attempts.Select(a => a.Outcome.DurationMs).ToArray(),
-                    Errors = attempts.Select(a => a.Outcome.Error).ToArray(),
                     SubscriptionIds = subscriptions.Select(s => s.Id).ToArray(),
                     Delivered = subscriptions.Select(s => s.Delivered).ToArray(),
                     FailingSince = subscriptions.Select(s => s.FailingSince?.UtcDateTime).ToArray(),
@@ -193,6 +208,9 @@ internal sealed class ClaimedMessage
 
     /// <summary>This attempt's number, from 1.</summary>
     public int Attempts { get; init; }
+
+    /// <summary>The lease this attempt was claimed under: its record counts only while the message still holds it.</summary>
+    public DateTime LockedUntil { get; init; }
 
     public long SubscriptionId { get; init; }
 

@@ -118,20 +118,34 @@ internal sealed partial class WebhookStore(NpgsqlDataSource dataSource, Database
 
     /// <summary>
     /// Inside another write's transaction: one message of an event that happens now for every active
-    /// subscription that asked for it (one statement, however many subscribers), queued only if that
-    /// write commits. The message ids are made here, in the same form as <see cref="WebhookMessage.MessageId"/>.
+    /// subscription that asked for it and is not backlogged (<see cref="WebhookOptions.MaxWaitingPerSubscription"/>;
+    /// one statement, however many subscribers), queued only if that write commits. The message ids are
+    /// made here, in the same form as <see cref="WebhookMessage.MessageId"/>.
     /// </summary>
     public static async Task EnqueueForSubscribersInAsync(NpgsqlTransaction transaction, string eventType, string payload, DateTimeOffset at, CancellationToken cancellationToken) =>
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
             SELECT id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), @Key, @Type, @Payload, @At, @At
-              FROM webhook_subscriptions
+              FROM webhook_subscriptions s
              WHERE active AND @Type = ANY(events)
+               AND (SELECT count(*) FROM ({Waiting("s.id", "@AtMost")}) w) < @AtMost
             """,
-            new { Key = $"{eventType}:{Guid.NewGuid():N}", Type = eventType, Payload = payload, At = at.UtcDateTime },
+            new { Key = $"{eventType}:{Guid.NewGuid():N}", Type = eventType, Payload = payload, At = at.UtcDateTime, AtMost = WebhookOptions.MaxWaitingPerSubscription },
             transaction,
             cancellationToken: cancellationToken));
+
+    public Task<int> CountWaitingAsync(long subscriptionId, int atMost, CancellationToken cancellationToken) =>
+        calls.RunAsync(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            return await connection.ExecuteScalarAsync<int>(
+                $"SELECT count(*) FROM ({Waiting("@Id", "@AtMost")}) w", new { Id = subscriptionId, AtMost = atMost });
+        }, cancellationToken);
+
+    /// <summary>A subscription's pending messages, at most so many: what bounds the count.</summary>
+    private static string Waiting(string subscription, string atMost) =>
+        $"SELECT 1 FROM webhook_messages w WHERE w.subscription_id = {subscription} AND w.state = 'pending' LIMIT {atMost}";
 
     public Task<ImmutableArray<WebhookDelivery>> ListDeliveriesAsync(string owner, long id, int limit, CancellationToken cancellationToken) =>
         calls.RunAsync(async _ =>

@@ -242,6 +242,53 @@ public sealed partial class WebhookTests
         Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "delivered"), Is.Zero);
     }
 
+    [Test]
+    public async Task An_attempt_recorded_after_its_message_was_cancelled_changes_nothing()
+    {
+        await SubscribeAsync("voc.started");
+        var start = Noon.AddMinutes(10);
+        await PostWindowAsync(start, start.AddHours(1), replace: false);
+        await WaitForWebhooksAsync("pending", 1);
+        var hold = _receiver.Hold();
+        _receiver.AnswerNext(500);
+        await DeliveredAtAsync(start, 1); // in flight, held by the receiver
+
+        await PostWindowAsync(start.AddMinutes(-5), start.AddHours(2), replace: true); // its window replaced: the message cancelled
+        await WaitForWebhooksAsync("cancelled", 1);
+        _receiver.Release();
+        await hold.Task;
+        await Waiting.UntilAsync(() => VocWindowTable.ExecuteScalarAsync(ApiHost.ConnectionString, "SELECT count(*) FROM webhook_attempts"), recorded => (long)recorded! == 1);
+        _time.Advance(TimeSpan.FromMinutes(1)); // past the 5 s retry it would have had
+        await Task.Delay(200);
+
+        Assert.That(await VocWindowTable.CountWebhooksAsync(ApiHost.ConnectionString, "cancelled"), Is.EqualTo(1), "still cancelled");
+        Assert.That(_receiver.Requests, Has.Count.EqualTo(1), "not sent again for the removed window");
+    }
+
+    [Test]
+    public async Task A_receiver_a_thousand_messages_behind_gets_no_more_until_it_catches_up()
+    {
+        using var created = await Subscribe(_receiver.HangingAddress.ToString(), "windows.changed");
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        await VocWindowTable.ExecuteAsync(
+            ApiHost.ConnectionString,
+            """
+            INSERT INTO webhook_messages (subscription_id, message_id, event_key, event_type, payload, occurs_at, due_at)
+            SELECT @Id, 'msg_backlog_' || n, 'backlog:' || n, 'webhook.test', '{}', @At, @At + interval '1 hour' FROM generate_series(1, 1000) n
+            """,
+            ("Id", id), ("At", Noon.UtcDateTime));
+
+        using var test = await _client.PostAsync($"/api/lunar/webhooks/{id}/test", null);
+        await PostWindowAsync(Noon.AddHours(5), Noon.AddHours(6), replace: false);
+        var (other, _) = await SubscribeAsync("voc.started");
+        using var otherTest = await _client.PostAsync($"/api/lunar/webhooks/{other}/test", null);
+
+        Assert.That(test.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(JsonNode.Parse(await test.Content.ReadAsStringAsync())!["title"]!.GetValue<string>(), Does.Contain("Too many messages wait"));
+        Assert.That(await VocWindowTable.ExecuteScalarAsync(ApiHost.ConnectionString, $"SELECT count(*) FROM webhook_messages WHERE subscription_id = {id}"), Is.EqualTo(1_000), "no test and no windows.changed queued for it");
+        Assert.That(otherTest.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+    }
+
     /// <summary>The recorded attempt <paramref name="number"/> of a message (waits for its record: real I/O).</summary>
     private async Task<JsonNode> AttemptAsync(long subscription, string messageId, int number)
     {

@@ -7,7 +7,7 @@ public sealed record DeleteWebhookCommand(string Owner, long Id) : ICommand<bool
 public sealed record TestWebhookCommand(string Owner, long Id) : ICommand<TestWebhookResult?>;
 
 /// <summary>The test message queued, or why none was: the subscription is disabled.</summary>
-public sealed record TestWebhookResult(WebhookMessage? Message, string? Disabled);
+public sealed record TestWebhookResult(WebhookMessage? Message, string? Disabled, bool Backlogged = false);
 
 /// <summary>A new secret for one of the caller's subscriptions; the old one keeps signing beside it for 24 h.</summary>
 public sealed record RotateWebhookSecretCommand(string Owner, long Id) : ICommand<WebhookWithSecrets?>;
@@ -47,6 +47,11 @@ public sealed class WebhookCommandHandlers(IWebhookStore store, IWebhookDeliveri
         if (!webhook.Active)
         {
             return new TestWebhookResult(null, webhook.DisabledReason ?? "disabled");
+        }
+
+        if (await store.CountWaitingAsync(webhook.Id, WebhookOptions.MaxWaitingPerSubscription, cancellationToken) >= WebhookOptions.MaxWaitingPerSubscription)
+        {
+            return new TestWebhookResult(null, null, Backlogged: true);
         }
 
         var now = timeProvider.GetUtcNow();

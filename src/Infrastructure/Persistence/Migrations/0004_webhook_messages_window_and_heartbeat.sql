@@ -18,3 +18,8 @@ CREATE TABLE webhook_delivery_heartbeat (
 -- Messages that are done (delivered, failed, cancelled) are kept for a while, for their owners to read
 -- their attempts, then deleted with them (Webhooks:KeepDays).
 CREATE INDEX webhook_messages_done ON webhook_messages (due_at) WHERE state <> 'pending';
+
+-- A subscription's waiting messages, counted up to a bound before more are queued for it.
+CREATE INDEX webhook_messages_pending_by_subscription ON webhook_messages (subscription_id, due_at) WHERE state = 'pending';
+-- The leases in force, for the delivery loop's next wake and each subscription's attempts in flight.
+CREATE INDEX webhook_messages_leased ON webhook_messages (subscription_id, locked_until) WHERE state = 'pending' AND locked_until IS NOT NULL;
