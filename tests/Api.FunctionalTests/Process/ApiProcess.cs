@@ -27,6 +27,28 @@ public sealed class ApiProcess : IDisposable
     /// <summary>File handles the process holds now (sockets included).</summary>
     public int OpenFileHandles => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
+    /// <summary>
+    /// The sockets the process holds for clients' connections to its port: its own sockets (by inode,
+    /// from /proc/pid/fd) that the kernel lists with its port as their local port. Unlike
+    /// <see cref="OpenFileHandles"/>, the database pool's sockets do not count.
+    /// </summary>
+    public int ClientSockets
+    {
+        get
+        {
+            var own = Directory.GetFiles($"/proc/{_process.Id}/fd")
+                .Select(fd => new FileInfo(fd).LinkTarget ?? "")
+                .Where(target => target.StartsWith("socket:[", StringComparison.Ordinal))
+                .Select(target => target["socket:[".Length..^1])
+                .ToHashSet(StringComparer.Ordinal);
+            var port = Address.Port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            return new[] { "tcp", "tcp6" }
+                .SelectMany(table => File.ReadLines($"/proc/{_process.Id}/net/{table}").Skip(1))
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Count(columns => columns[1].EndsWith($":{port}", StringComparison.Ordinal) && columns[3] != "0A" && own.Contains(columns[9]));
+        }
+    }
+
     /// <param name="connectionString">The database it serves.</param>
     /// <param name="port">Its loopback port.</param>
     /// <param name="settings">Further settings, as environment variables (e.g. Limits__MaxConcurrentConnections).</param>
