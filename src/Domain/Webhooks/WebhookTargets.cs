@@ -35,6 +35,8 @@ public static class WebhookTargets
         IPNetwork.Parse("2001:10::/28"),    // ORCHID (deprecated)
         IPNetwork.Parse("2001:20::/28"),    // ORCHIDv2
         IPNetwork.Parse("2001:db8::/32"),   // documentation
+        IPNetwork.Parse("3fff::/20"),       // documentation (RFC 9637)
+        IPNetwork.Parse("5f00::/16"),       // SRv6 segment identifiers, not globally reachable
         IPNetwork.Parse("fc00::/7"),        // unique local
         IPNetwork.Parse("fe80::/10"),       // link-local
         IPNetwork.Parse("fec0::/10"),       // site-local (deprecated, still private)

@@ -29,6 +29,8 @@ public sealed class WebhookTargetsTests
     [TestCase("203.0.113.1")]
     [TestCase("192.88.99.1")]
     [TestCase("2001:db8::1")]
+    [TestCase("3fff::1")]
+    [TestCase("5f00::1")]
     [TestCase("100::1")]
     [TestCase("2001:10::1")]
     [TestCase("fd00::1")]
