@@ -116,11 +116,34 @@ public static class McpSetup
         }
     }
 
+    /// <summary>
+    /// The protocol versions whose MCP-Protocol-Version header the server serves. The SDK's own refusal
+    /// of another names only its newest draft, not those it negotiates at initialize.
+    /// </summary>
+    public static readonly string[] ProtocolVersions = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"];
+
     private static Task RefuseWhatIsNotForUs(HttpContext context, RequestDelegate next)
     {
         if (HttpMethods.IsPost(context.Request.Method) && !context.Request.HasJsonContentType())
         {
             return Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send Content-Type: application/json with a JSON-RPC message.");
+        }
+
+        var version = context.Request.Headers["MCP-Protocol-Version"].ToString();
+        if (version.Length > 0 && !ProtocolVersions.Contains(version, StringComparer.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = null,
+                ["error"] = new JsonObject
+                {
+                    ["code"] = -32022, // the SDK's code for it, so clients that know it see the same
+                    ["message"] = "Bad Request: the MCP-Protocol-Version header names a version this server does not speak.",
+                    ["data"] = new JsonObject { ["supported"] = new JsonArray([.. ProtocolVersions.Select(v => JsonValue.Create(v))]) },
+                },
+            });
         }
 
         var origin = context.Request.Headers.Origin.ToString();

@@ -284,6 +284,30 @@ public sealed class McpToolTests
         Assert.That(metrics, Does.Match("lunarvoc_mcp_tool_calls_total\\{[^}]*outcome=\"invalid\"[^}]*tool=\"moon\"[^}]*\\} [1-9]"));
     }
 
+    [Test]
+    public async Task An_unsupported_protocol_version_is_refused_naming_every_version_the_server_serves()
+    {
+        var served = new List<HttpStatusCode>();
+        foreach (var version in Api.Mcp.McpSetup.ProtocolVersions.Take(4))
+        {
+            using var request = Initialize("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""");
+            request.Headers.Add("MCP-Protocol-Version", version);
+            using var answer = await _rest.SendAsync(request);
+            served.Add(answer.StatusCode);
+        }
+
+        using var unsupported = Initialize("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""");
+        unsupported.Headers.Add("MCP-Protocol-Version", "1999-01-01");
+        using var refused = await _rest.SendAsync(unsupported);
+        var error = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK), "each version listed is served");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(error["code"]!.GetValue<int>(), Is.EqualTo(-32022));
+        Assert.That(error["data"]!["supported"]!.AsArray().Select(v => v!.GetValue<string>()), Is.SupersetOf(new[] { "2025-06-18", "2025-11-25" }), "the versions negotiated at initialize");
+        Assert.That(error.ToJsonString(), Does.Not.Contain("1999-01-01"), "the client's value is not echoed");
+    }
+
     private const string InitializeBody = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"tests","version":"1"}}}""";
 
     private static HttpRequestMessage Initialize(string? body = null)
