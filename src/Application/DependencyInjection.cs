@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<CacheInvalidations>();
         services.AddSingleton<WindowChanges>();
         services.AddSingleton<WindowChangeEffects>();
+        services.AddSingleton<Moon.GetMoon.MoonReports>();
         services.AddSingleton<Webhooks.WebhookSubscriptionChanges>();
         services.AddLunarVocResilience();
 

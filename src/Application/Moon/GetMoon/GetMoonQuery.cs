@@ -12,7 +12,7 @@ public sealed record MoonAnswer(MoonReport Report, TimeSpan MaxAge);
 /// answer contradicts the events it names — and kept until the next minute or change: a few
 /// reports a minute, each computed once and served from the cache.
 /// </summary>
-public sealed class GetMoonQueryHandler(ISender sender, TimeProvider timeProvider) : IQueryHandler<GetMoonQuery, MoonAnswer>
+public sealed class GetMoonQueryHandler(MoonReports reports, ISender sender, TimeProvider timeProvider) : IQueryHandler<GetMoonQuery, MoonAnswer>
 {
     private const int MostChangesInAMinute = 8;
     private static readonly TimeSpan FixedInstantMaxAge = TimeSpan.FromDays(1);
@@ -21,7 +21,7 @@ public sealed class GetMoonQueryHandler(ISender sender, TimeProvider timeProvide
     {
         if (query.At is { } at)
         {
-            return new MoonAnswer(await sender.Send(new ComputeMoonReportQuery(at), cancellationToken), FixedInstantMaxAge);
+            return new MoonAnswer(await reports.AtAsync(at, cancellationToken), FixedInstantMaxAge);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -53,8 +53,8 @@ public sealed record ReadMoonQuery(DateTimeOffset Instant) : ICachedQuery<MoonRe
     public static TimeSpan Ttl(CachingOptions options) => TimeSpan.FromMinutes(2);
 }
 
-public sealed class ReadMoonQueryHandler(ISender sender) : IQueryHandler<ReadMoonQuery, MoonReport>
+public sealed class ReadMoonQueryHandler(MoonReports reports) : IQueryHandler<ReadMoonQuery, MoonReport>
 {
     public ValueTask<MoonReport> Handle(ReadMoonQuery query, CancellationToken cancellationToken) =>
-        sender.Send(new ComputeMoonReportQuery(query.Instant), cancellationToken);
+        reports.AtAsync(query.Instant, cancellationToken);
 }

@@ -4,20 +4,16 @@ using LunarVoc.Application.Moon.GetMoonPhases;
 
 namespace LunarVoc.Application.Moon.GetMoon;
 
-/// <summary>Works out the Moon at an instant in 1900–2100.</summary>
-public sealed record ComputeMoonReportQuery(DateTimeOffset At) : IQuery<MoonReport>;
-
 /// <summary>
-/// The Moon and the Sun from the ephemeris; the phases around the instant from the cached years
-/// of phases; the void and the next ingress from the cached years of computed windows (the modern
-/// convention, as the pre-fetch stores them); the next change of phase name by root finding.
+/// Works out the Moon at an instant in 1900–2100: the Moon and the Sun from the ephemeris; the phases
+/// around the instant from the cached years of phases; the void and the next ingress from the cached
+/// years of computed windows (the modern convention, as the pre-fetch stores them); the next change of
+/// phase name by root finding. Used by the Moon's two reads, the instant asked for and "now".
 /// </summary>
-public sealed class ComputeMoonReportQueryHandler(ISender sender, IEphemeris ephemeris, TimeProvider timeProvider)
-    : IQueryHandler<ComputeMoonReportQuery, MoonReport>
+public sealed class MoonReports(ISender sender, IEphemeris ephemeris, TimeProvider timeProvider)
 {
-    public async ValueTask<MoonReport> Handle(ComputeMoonReportQuery query, CancellationToken cancellationToken)
+    public async ValueTask<MoonReport> AtAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var at = query.At;
         var year = at.UtcDateTime.Year;
         var phases = await PhasesAsync(year - 1, year + 1, cancellationToken);
         var previousNewMoon = phases.Last(phase => phase.Phase == MoonPhase.NewMoon && phase.At <= at).At;

@@ -7,7 +7,7 @@ namespace LunarVoc.Application.UnitTests.Moon.GetMoon;
 
 /// <summary>The Moon at an instant asked for: what the report says, and that it is computed, not cached.</summary>
 [TestFixture]
-public sealed class ComputeMoonReportQueryTests
+public sealed class MoonReportsTests
 {
     private static readonly DateTimeOffset Noon = PipelineHarness.Noon;
 
