@@ -76,7 +76,8 @@ internal sealed class WebhookSender : IDisposable
 
     /// <summary>
     /// An error as it is stored and shown to the subscription's owner: the receiver's own bytes can be in
-    /// it (a malformed status line), so control characters become spaces and it is cut to a bounded length.
+    /// it (a malformed status line), so control characters and surrogates (a lone one cannot be stored) become
+    /// spaces, and it is cut to a bounded length.
     /// </summary>
     private static string Printable(string error)
     {
