@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.DependencyInjection;
 using Polly.Retry;
 
@@ -30,11 +29,7 @@ public static partial class ResiliencePipelines
         return services;
     }
 
-    /// <summary>
-    /// The outage breaker outside the retry: once two reads in a row have failed after their retries,
-    /// every read fails fast (the stale fallback answers) until the break ends and a read gets through,
-    /// or a write proves the database answers (<see cref="DatabaseOutage"/>). Two, not one: Polly's least.
-    /// </summary>
+    /// <summary>The outage breaker (<see cref="DatabaseOutage"/>) outside the retry of transient failures.</summary>
     private static void ConfigureDatabaseRead(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
     {
         var services = context.ServiceProvider;
@@ -47,18 +42,7 @@ public static partial class ResiliencePipelines
 
         if (caching.OutageBreak > TimeSpan.Zero)
         {
-            var outage = services.GetRequiredService<DatabaseOutage>();
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<DataSourceUnavailableException>(),
-                FailureRatio = 1.0,
-                MinimumThroughput = 2,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = caching.OutageBreak,
-                ManualControl = outage.Control,
-                StateProvider = outage.State,
-                OnClosed = _ => outage.Ended(),
-            });
+            services.GetRequiredService<DatabaseOutage>().AddTo(builder, caching.OutageBreak);
         }
 
         // Validation errors, conflicts and bugs never reach here as this exception; a non-transient
