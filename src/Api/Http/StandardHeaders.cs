@@ -22,8 +22,8 @@ internal static class StandardHeaders
         });
 
     /// <summary>
-    /// The status page (wwwroot: plain files, no build step), in a branch the API's own requests
-    /// never enter, so they pay no file-system lookups.
+    /// The status page (wwwroot: plain files, no build step), in a branch requests under /api never
+    /// enter, so the API's reads pay no file-system lookups.
     /// </summary>
     public static IApplicationBuilder UseStatusPage(this IApplicationBuilder app) =>
         app.UseWhen(

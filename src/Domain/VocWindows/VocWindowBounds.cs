@@ -20,6 +20,6 @@ public static class VocWindowBounds
 
     public static bool IsWithinMaxDuration(DateTimeOffset startAt, DateTimeOffset endAt) => endAt - startAt <= MaxDuration;
 
-    /// <summary>Windows lie in the years 1900 to 2100, the span the service is checked for.</summary>
+    /// <summary>Windows lie in the years 1900 to 2100, the span the service is checked for; a window may end at the first instant after it.</summary>
     public static bool IsWithinSupportedYears(DateTimeOffset instant) => instant >= EphemerisRange.Start && instant <= EphemerisRange.End;
 }

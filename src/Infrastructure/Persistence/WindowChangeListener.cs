@@ -8,8 +8,8 @@ namespace LunarVoc.Infrastructure.Persistence;
 /// <summary>
 /// Listens on a dedicated connection for the windows' change notifications of every instance and
 /// applies each here (caches dropped, streams woken) — within a second instead of the local
-/// lifetime. A lost connection is listened on again through the resume pipeline (at once, then
-/// after waits growing from 50 ms to at most half a second), and, notifications having perhaps been missed meanwhile, a reconnection is
+/// lifetime. A lost connection is listened on again through the resume pipeline (after 50 ms,
+/// then waits doubling to at most half a second), and, notifications having perhaps been missed meanwhile, a reconnection is
 /// applied as a change too. While it is down, readiness says Degraded and instances fall back to the
 /// local-lifetime bound.
 /// </summary>

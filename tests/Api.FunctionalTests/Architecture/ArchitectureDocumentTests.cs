@@ -38,6 +38,21 @@ public sealed partial class ArchitectureDocumentTests
         Assert.That(tables.Count(table => table.Heading.StartsWith("The path", StringComparison.Ordinal)), Is.EqualTo(3), "the status, write and stream paths");
     }
 
+    [Test]
+    public void Every_file_the_text_names_exists()
+    {
+        var sources = Directory.GetFiles(Path.Combine(Root, "src"), "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(Root, path).Replace('\\', '/'))
+            .ToList();
+        var named = NamedFile().Matches(Document).Select(match => match.Groups["name"].Value).Distinct().ToList();
+        var missing = named
+            .Where(name => !File.Exists(Path.Combine(Root, name)) && !sources.Any(path => path == name || path.EndsWith("/" + name, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(named, Has.Count.GreaterThan(20));
+        Assert.That(missing, Is.Empty, "files the text names that are not in the repository");
+    }
+
     /// <summary>Each table under a ### heading that ends in a total row: its heading, its file rows and the total it gives.</summary>
     private static IEnumerable<(string Heading, List<(string Path, int Lines)> Rows, int Files, int Lines)> Tables()
     {
@@ -74,6 +89,9 @@ public sealed partial class ArchitectureDocumentTests
 
         throw new InvalidOperationException("LunarVoc.sln not found above the test's directory");
     }
+
+    [GeneratedRegex(@"`(?<name>[A-Za-z0-9_./-]+\.(?:cs|sql|md|sh))`")]
+    private static partial Regex NamedFile();
 
     [GeneratedRegex(@"^\| `(?<path>src/[^`]+)` \| (?<lines>\d+) \|", RegexOptions.Multiline)]
     private static partial Regex FileRow();

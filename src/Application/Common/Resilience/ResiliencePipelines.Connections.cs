@@ -25,8 +25,8 @@ public static partial class ResiliencePipelines
 
     /// <summary>
     /// A background loop that failed (the change listener's lost connection, a webhook scheduling or
-    /// delivery round that could not reach the database) tries again at once, then after waits growing
-    /// from 50 ms to at most half a second, for as long as the service runs — so each resumes within a
+    /// delivery round that could not reach the database) tries again after 50 ms, then after waits
+    /// doubling to at most half a second, for as long as the service runs — so each resumes within a
     /// second of the database answering again. One throttled log line for all of them.
     /// </summary>
     private static void ConfigureResume(ResiliencePipelineBuilder builder, AddResiliencePipelineContext<string> context)
