@@ -1,5 +1,11 @@
 using LunarVoc.Api;
+using LunarVoc.Api.Operations;
 using LunarVoc.Application.Common.Exceptions;
+
+if (args is [HealthProbe.Argument])
+{
+    return await HealthProbe.RunAsync();
+}
 
 var app = LunarVocApp.Build(args);
 

@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine.Output;
+using DbUp.Postgresql;
 
 namespace LunarVoc.Infrastructure.Persistence;
 
@@ -15,7 +16,8 @@ internal sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Advi
     {
         await using var held = await advisoryLock.WaitAsync(LockName, cancellationToken);
         var upgrader = DeployChanges.To
-            .PostgresqlDatabase(dataSource.ConnectionString)
+            // The data source itself: its ConnectionString leaves the password out.
+            .PostgresqlDatabase(new PostgresqlConnectionManager(dataSource))
             .WithScriptsEmbeddedInAssembly(
                 typeof(DatabaseMigrator).Assembly,
                 name => name.Contains(".Persistence.Migrations.", StringComparison.Ordinal))
