@@ -39,5 +39,14 @@ fi
 
 dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o artifacts/api
 echo "LunarVoc on $ASPNETCORE_URLS — Swagger UI at ${ASPNETCORE_URLS%%;*}/swagger" >&2
-# Not exec: the EXIT trap above must run to stop the local cluster when the service ends.
-dotnet artifacts/api/LunarVoc.Api.dll --contentRoot "$root/artifacts/api"
+# Not exec: the local cluster is stopped (EXIT trap above) only once the service has ended. SIGTERM or
+# SIGINT to this script is passed on to the service, which finishes what it acknowledged and exits.
+dotnet artifacts/api/LunarVoc.Api.dll --contentRoot "$root/artifacts/api" &
+api=$!
+trap 'kill -TERM "$api" 2>/dev/null || true' TERM INT
+status=0
+wait "$api" || status=$?
+while kill -0 "$api" 2>/dev/null; do
+  wait "$api" && status=0 || status=$?  # a signal interrupted the wait: wait for the service itself
+done
+exit "$status"

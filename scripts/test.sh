@@ -6,11 +6,14 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 source scripts/lib/test-servers.sh
+source scripts/lib/containers.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK (dotnet) is required." >&2; echo "0 passed, 1 failed"; exit 1; }
 ensure_postgres_installed || { echo "0 passed, 1 failed"; exit 1; }
 ensure_redis_installed || { echo "0 passed, 1 failed"; exit 1; }
 ensure_chromium_installed || { echo "0 passed, 1 failed"; exit 1; }
+# The image and deployment tests run podman (and build the images with scripts/build-image.sh).
+ensure_podman_installed || { echo "0 passed, 1 failed"; exit 1; }
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"

@@ -8,7 +8,11 @@ public static class ExternalProcess
     public static string Run(string fileName, params string[] arguments) => RunIn(null, null, fileName, arguments);
 
     /// <summary>Runs a program to its end (2 minutes at most) in a directory, with extra environment variables; its output, or an exception naming its errors.</summary>
-    public static string RunIn(string? directory, IDictionary<string, string>? environment, string fileName, params string[] arguments)
+    public static string RunIn(string? directory, IDictionary<string, string>? environment, string fileName, params string[] arguments) =>
+        RunIn(directory, environment, TimeSpan.FromMinutes(2), fileName, arguments);
+
+    /// <summary>As <see cref="RunIn(string?, IDictionary{string, string}?, string, string[])"/>, with a longer or shorter bound.</summary>
+    public static string RunIn(string? directory, IDictionary<string, string>? environment, TimeSpan bound, string fileName, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -30,10 +34,10 @@ public static class ExternalProcess
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(bound))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 2 minutes.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {bound}.");
         }
 
         if (process.ExitCode != 0)
