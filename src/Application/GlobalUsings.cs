@@ -5,6 +5,7 @@ global using LunarVoc.Application.Common.Exceptions;
 global using LunarVoc.Application.Common.Resilience;
 global using LunarVoc.Application.Common.Telemetry;
 global using LunarVoc.Domain.Astrology;
+global using LunarVoc.Domain.Sky;
 global using LunarVoc.Domain.VocWindows;
 global using Mediator;
 global using Microsoft.Extensions.Logging;

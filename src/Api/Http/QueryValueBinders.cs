@@ -63,13 +63,27 @@ public sealed partial class QueryValueRule(Func<string, object?> parse, Func<str
         text => int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null,
         text => $"'{text}' is not a whole number.");
 
+    public static readonly QueryValueRule Numbers = new(
+        text => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && text.Length <= 32 ? number : null,
+        text => $"'{text}' is not a decimal number such as 48.8566.");
+
+    public static readonly QueryValueRule Dates = new(
+        text => DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null,
+        text => $"'{text}' is not a calendar date such as 2026-11-24.");
+
     public static readonly QueryValueRule TimeZones = new(
         FindIanaZone,
         name => $"'{name}' is not a known IANA time zone name, such as Europe/Paris or America/New_York.");
 
     /// <summary>The rule for values of <paramref name="type"/>; null when the framework's own reading is right for it.</summary>
     public static QueryValueRule? For(Type type) =>
-        type == typeof(DateTimeOffset) ? Instants : type == typeof(int) ? WholeNumbers : type == typeof(TimeZoneInfo) ? TimeZones : type.IsEnum ? EnumValues(type) : null;
+        type == typeof(DateTimeOffset) ? Instants
+        : type == typeof(int) ? WholeNumbers
+        : type == typeof(double) ? Numbers
+        : type == typeof(DateOnly) ? Dates
+        : type == typeof(TimeZoneInfo) ? TimeZones
+        : type.IsEnum ? EnumValues(type)
+        : null;
 
     /// <summary>The value, or null with the error naming what was expected (quoting at most 64 characters of the text).</summary>
     public object? Read(string text, out string? problem)

@@ -14,6 +14,9 @@ public interface IEphemeris
     /// <summary>The Moon and the Sun as seen from the Earth's centre at an instant.</summary>
     MoonAndSun MoonAndSunAt(DateTimeOffset instant);
 
+    /// <summary>The Moon from the Earth's centre over [<paramref name="from"/>, <paramref name="until"/>], sampled for any place's sky.</summary>
+    MoonTrack MoonTrack(DateTimeOffset from, DateTimeOffset until);
+
     /// <summary>Every principal phase in [<paramref name="from"/>, <paramref name="until"/>), by instant.</summary>
     ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until);
 

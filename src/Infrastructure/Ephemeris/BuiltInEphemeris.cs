@@ -1,4 +1,5 @@
 using LunarVoc.Application.Ephemeris;
+using LunarVoc.Domain.Sky;
 
 namespace LunarVoc.Infrastructure.Ephemeris;
 
@@ -10,6 +11,9 @@ public sealed class BuiltInEphemeris : IEphemeris
 {
     // The Moon, its ingresses and phases are found a year beyond each end too (the new Moon before 1900-01-01, the phases after 2100).
     private static readonly TimeSpan PhaseMargin = TimeSpan.FromDays(366);
+
+    // An hour: four-point interpolation of the Moon's right ascension and declination between such samples errs by far under 0.01".
+    private const double TrackStep = 3600;
 
     public ImmutableArray<ComputedVocWindow> VoidWindows(DateTimeOffset from, DateTimeOffset until, PlanetSet planets)
     {
@@ -27,6 +31,12 @@ public sealed class BuiltInEphemeris : IEphemeris
             Moon.Distance(t),
             Planets.ApparentLongitude(Planet.Sun, t),
             Planets.SunDistanceKm(t));
+    }
+
+    public MoonTrack MoonTrack(DateTimeOffset from, DateTimeOffset until)
+    {
+        Require(InExtendedRange(from, until), nameof(from));
+        return Moon.Track(UnixSeconds.Of(from), UnixSeconds.Of(until), TrackStep);
     }
 
     public ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until)

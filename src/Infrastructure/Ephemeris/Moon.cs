@@ -1,3 +1,4 @@
+using LunarVoc.Domain.Sky;
 using LunarVoc.Infrastructure.Ephemeris.Tables;
 
 namespace LunarVoc.Infrastructure.Ephemeris;
@@ -35,6 +36,32 @@ internal static class Moon
 
     /// <summary>Distance from the Earth's centre in km (to about 100 km: it sets the light time and the phase angle, where that is far below what shows).</summary>
     public static double Distance(double t) => Sum(ElpMpp02.Distance, t);
+
+    /// <summary>
+    /// The Moon's track over [<paramref name="start"/>, <paramref name="end"/>] (Unix seconds, UTC) every
+    /// <paramref name="step"/> seconds: apparent right ascension and declination of date, distance, and
+    /// the equation of the equinoxes — what a place's sky is worked out from.
+    /// </summary>
+    public static MoonTrack Track(double start, double end, double step)
+    {
+        var count = (int)Math.Ceiling((end - start) / step) + 1;
+        var (ra, dec, distance, equinoxes) = (new double[count], new double[count], new double[count], new double[count]);
+        for (var i = 0; i < count; i++)
+        {
+            var t = TimeScales.CenturiesSinceJ2000(start + (i * step));
+            var obliquity = Angles.Radians(Nutation.TrueObliquity(t));
+            var longitude = Angles.Radians(ApparentLongitude(t));
+            var latitude = Angles.Radians(ApparentLatitude(t));
+            ra[i] = Degrees.Normalize(Angles.DegreesPerRadian * Math.Atan2(
+                (Math.Sin(longitude) * Math.Cos(obliquity)) - (Math.Tan(latitude) * Math.Sin(obliquity)), Math.Cos(longitude)));
+            dec[i] = Angles.DegreesPerRadian * Math.Asin(
+                (Math.Sin(latitude) * Math.Cos(obliquity)) + (Math.Cos(latitude) * Math.Sin(obliquity) * Math.Sin(longitude)));
+            distance[i] = Distance(t);
+            equinoxes[i] = Nutation.InLongitude(t) * Math.Cos(obliquity);
+        }
+
+        return new MoonTrack(start, step, ra, dec, distance, equinoxes);
+    }
 
     private static double Emitted(double t) => t - (Distance(t) / KilometresPerLightSecond / SecondsPerCentury);
 

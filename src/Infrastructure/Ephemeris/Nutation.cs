@@ -2,7 +2,8 @@ namespace LunarVoc.Infrastructure.Ephemeris;
 
 /// <summary>
 /// Nutation in longitude, IAU 1980 theory: the 63 terms of Meeus, Astronomical Algorithms
-/// (2nd ed.), table 22.A — good to about 0.003".
+/// (2nd ed.), table 22.A — good to about 0.003"; in obliquity, and the obliquity itself, to 0.1"
+/// (what turning ecliptic coordinates into equatorial ones for a place's sky needs).
 /// </summary>
 internal static class Nutation
 {
@@ -50,4 +51,17 @@ internal static class Nutation
 
         return sum * 0.0001 / 3600;
     }
+
+    /// <summary>Δε in degrees, from the four largest terms (Meeus 22, to 0.1").</summary>
+    public static double InObliquity(double t)
+    {
+        var omega = Angles.Radians(125.04452 - (1934.136261 * t));
+        var sun = Angles.Radians(280.4665 + (36000.7698 * t));
+        var moon = Angles.Radians(218.3165 + (481267.8813 * t));
+        return ((9.20 * Math.Cos(omega)) + (0.57 * Math.Cos(2 * sun)) + (0.10 * Math.Cos(2 * moon)) - (0.09 * Math.Cos(2 * omega))) / 3600;
+    }
+
+    /// <summary>The true obliquity of the ecliptic in degrees: the mean (IAU 1980, Meeus 22.2) plus Δε.</summary>
+    public static double TrueObliquity(double t) =>
+        23.4392911111 - (t * (46.8150 + (t * (0.00059 - (t * 0.001813))))) / 3600 + InObliquity(t);
 }

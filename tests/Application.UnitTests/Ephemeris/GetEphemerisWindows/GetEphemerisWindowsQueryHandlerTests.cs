@@ -110,6 +110,8 @@ public sealed class GetEphemerisWindowsQueryHandlerTests
 
         public MoonAndSun MoonAndSunAt(DateTimeOffset instant) => throw new NotSupportedException();
 
+        public Domain.Sky.MoonTrack MoonTrack(DateTimeOffset from, DateTimeOffset until) => throw new NotSupportedException();
+
         public ImmutableArray<LunarPhase> Phases(DateTimeOffset from, DateTimeOffset until) => throw new NotSupportedException();
 
         public MoonIngress NextIngress(DateTimeOffset after) => throw new NotSupportedException();
