@@ -16,7 +16,7 @@ public sealed record MoonSkyResponse(
     string TimeZone,
     MoonSkyConventionResponse Convention,
     IReadOnlyList<MoonSkyDayResponse> Days,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MoonSkyNowResponse? Now)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MoonSkyNowResponse? Now = null)
 {
     public static MoonSkyResponse From(MoonSkyAnswer answer)
     {

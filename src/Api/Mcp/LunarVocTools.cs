@@ -3,6 +3,8 @@ using System.ComponentModel.DataAnnotations;
 using LunarVoc.Application.Ephemeris.GetEphemerisWindows;
 using LunarVoc.Application.Moon.GetMoon;
 using LunarVoc.Application.Moon.GetMoonPhases;
+using LunarVoc.Application.Moon.GetMoonSky;
+using LunarVoc.Domain.Sky;
 using LunarVoc.Application.VocWindows.GetVocStatus;
 using ModelContextProtocol.Server;
 
@@ -83,5 +85,33 @@ public sealed class LunarVocTools(ISender sender, ToolCall call)
             var phases = await sender.Send(new GetMoonPhasesQuery(start, end), cancellationToken);
             var answer = new MoonPhasesResponse(start, end, phases.Select(phase => MoonPhaseResponse.From(phase, zone)).ToArray());
             return (answer, ToolTexts.Phases(answer, zone));
+        });
+
+    [McpServerTool(Name = "moon_sky", Title = "Moonrise, moonset and culmination for a place", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(MoonSkyResponse))]
+    [Description("When the Moon rises, sets and culminates at a place each local day, with the azimuth of rise and set and the altitude at culmination; with no day asked, today's and where the Moon stands now (altitude, azimuth, above the horizon or not, next rise and set). Upper limb on the horizon with 34′ of refraction, seen from the place, as almanacs count it. Far north or south a day may have no rise or no set (no_rise / no_set say why) or two. The same answer as GET /api/lunar/moon/sky.")]
+    public Task<ModelContextProtocol.Protocol.CallToolResult> MoonSky(
+        [Description("Latitude in degrees north, -90 to 90, such as 48.8566.")] string lat,
+        [Description("Longitude in degrees east, -180 to 180, such as 2.3522.")] string lon,
+        [Description("Optional height above sea level in metres, -500 to 9000; 0 when left out.")] string? elevation = null,
+        [Description("Optional local day, such as 2026-11-24, in 1900–2100. Leave date, from and to out for today and the Moon now.")] string? date = null,
+        [Description("Optional first of several local days, such as 2026-11-01.")] string? from = null,
+        [Description("Optional last of them, included; at most 366 days from from.")] string? to = null,
+        [Description("Optional IANA time zone whose local days are meant, such as Europe/Paris; UTC when left out.")] [MaxLength(64)] string? tz = null,
+        [Description("Which point of the disc is on the horizon: upper (the default) or center."), AllowedValues("upper", "center", null)] string? limb = null,
+        [Description("standard (34′ at the horizon, the default) or none."), AllowedValues("standard", "none", null)] string? refraction = null,
+        CancellationToken cancellationToken = default) =>
+        call.RunAsync("moon_sky", async arguments =>
+        {
+            var place = new Place(arguments.Required<double>("lat", lat), arguments.Required<double>("lon", lon), arguments.Optional<double>("elevation", elevation) ?? 0);
+            var query = new GetMoonSkyQuery(
+                place,
+                arguments.Optional<DateOnly>("date", date),
+                arguments.Optional<DateOnly>("from", from),
+                arguments.Optional<DateOnly>("to", to),
+                arguments.Zone("tz", tz) ?? TimeZoneInfo.Utc,
+                new Horizon(arguments.Optional<Limb>("limb", limb) ?? Limb.Upper, arguments.Optional<Refraction>("refraction", refraction) ?? Refraction.Standard));
+            arguments.ThrowIfInvalid();
+            var sky = MoonSkyResponse.From(await sender.Send(query, cancellationToken));
+            return (sky, ToolTexts.Sky(sky));
         });
 }

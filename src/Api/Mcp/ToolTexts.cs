@@ -24,6 +24,21 @@ public static class ToolTexts
             $"{Count(answer.Windows.Count, "void-of-course window")} from {At(answer.From, LocalTime.In(zone, answer.From))} to {At(answer.To, LocalTime.In(zone, answer.To))} ({answer.Planets} planets)",
             answer.Windows.Select(w => $"{At(w.StartAt, w.StartLocal)} to {At(w.EndAt, w.EndLocal)}, {w.Sign} to {w.NextSign}").ToList());
 
+    public static string Sky(MoonSkyResponse sky)
+    {
+        var place = $"At {sky.Place.Lat:0.####}°, {sky.Place.Lon:0.####}° ({sky.TimeZone})";
+        var lines = sky.Days.Select(day =>
+            $"{day.Date}: rises {Crossing(day.Rise, day.NoRise)}, sets {Crossing(day.Set, day.NoSet)}"
+            + (day.Culmination is { } top ? $", culminates {top.AtLocal} at {top.Altitude:0.0}°" : string.Empty)).ToList();
+        var text = List($"{place}, {Count(sky.Days.Count, "day")}", lines);
+        return sky.Now is { } now
+            ? $"{text}\nNow ({now.AtLocal}) the Moon is {(now.AboveHorizon ? "up" : "down")}, {now.Altitude:0.0}° high at azimuth {now.Azimuth:0}°; next rise {now.NextRise?.AtLocal ?? "none within 35 days"}, next set {now.NextSet?.AtLocal ?? "none within 35 days"}."
+            : text;
+    }
+
+    private static string Crossing(MoonCrossingResponse? crossing, string? none) =>
+        crossing is { } c ? $"{c.AtLocal} (azimuth {c.Azimuth:0}°)" : $"none ({none?.Replace('_', ' ')})";
+
     public static string Moon(MoonResponse moon)
     {
         var text = $"At {At(moon.At, moon.AtLocal)} the Moon is at {moon.Degree:0.0}° {moon.Sign}, {moon.Phase.Replace('_', ' ')}, {moon.Illumination * 100:0}% lit. It enters {moon.NextIngress.Sign} at {At(moon.NextIngress.At, moon.NextIngress.AtLocal)}.";

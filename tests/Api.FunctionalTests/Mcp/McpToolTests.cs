@@ -51,12 +51,13 @@ public sealed class McpToolTests
             ("voc_windows", new JsonObject { ["from"] = "2026-01-01", ["to"] = "2026-02-01", ["planets"] = "traditional", ["tz"] = "Asia/Tokyo" }),
             ("moon", new JsonObject { ["at"] = At, ["tz"] = "Europe/Paris" }),
             ("moon", new JsonObject()),
-            ("moon_phases", new JsonObject { ["from"] = "2026-01-01T00:00:00Z", ["to"] = "2026-03-01T00:00:00Z" }));
+            ("moon_phases", new JsonObject { ["from"] = "2026-01-01T00:00:00Z", ["to"] = "2026-03-01T00:00:00Z" }),
+            ("moon_sky", new JsonObject { ["lat"] = 48.8566, ["lon"] = "2.3522", ["date"] = "2026-11-24", ["tz"] = "Europe/Paris" }));
         var results = answer["results"]!.AsArray();
         var tools = answer["tools"]!.AsArray();
 
         Assert.That(answer["server"]!["name"]!.GetValue<string>(), Is.EqualTo("lunarvoc"));
-        Assert.That(tools.Select(t => t!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "voc_status", "voc_windows", "moon", "moon_phases" }));
+        Assert.That(tools.Select(t => t!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "voc_status", "voc_windows", "moon", "moon_phases", "moon_sky" }));
         foreach (var tool in tools)
         {
             Assert.That(tool!["description"]!.GetValue<string>(), Has.Length.GreaterThan(60), tool["name"]!.ToString());
@@ -78,6 +79,8 @@ public sealed class McpToolTests
         Assert.That(Structured(results[1]), Is.EqualTo(await RestAsync("/api/lunar/voc/ephemeris?from=2026-01-01&to=2026-02-01&planets=traditional&tz=Asia/Tokyo")), "voc_windows = /ephemeris");
         Assert.That(Structured(results[2]), Is.EqualTo(await RestAsync($"/api/lunar/moon?at={At}&tz=Europe/Paris")), "moon = /moon?at=");
         Assert.That(Structured(results[4]), Is.EqualTo(await RestAsync("/api/lunar/moon/phases?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z")), "moon_phases = /moon/phases");
+        Assert.That(Structured(results[5]), Is.EqualTo(await RestAsync("/api/lunar/moon/sky?lat=48.8566&lon=2.3522&date=2026-11-24&tz=Europe/Paris")), "moon_sky = /moon/sky");
+        Assert.That(results[5]!["text"]!.GetValue<string>(), Does.Contain("2026-11-24: rises 2026-11-24T"));
         Assert.That(results[0]!["text"]!.GetValue<string>(), Does.StartWith("The Moon is void of course until"));
         Assert.That(results[1]!["text"]!.GetValue<string>(), Does.Contain("from 2026-01-01T09:00:00+09:00 to 2026-02-01T09:00:00+09:00"), "the range in the zone asked for");
         Assert.That(results[3]!["structured"]!["sign"], Is.Not.Null, "the Moon now");
@@ -95,7 +98,8 @@ public sealed class McpToolTests
             ("moon_phases", new JsonObject { ["to"] = "2026-03-01" }),
             ("voc_windows", new JsonObject { ["from"] = 20260101, ["to"] = "2026-02-01" }),
             ("moon", new JsonObject { ["at"] = new JsonObject { ["year"] = 2026 } }),
-            ("voc_windows", new JsonObject { ["from"] = new JsonObject { ["a"] = 1 }, ["to"] = "2026-02-01" }));
+            ("voc_windows", new JsonObject { ["from"] = new JsonObject { ["a"] = 1 }, ["to"] = "2026-02-01" }),
+            ("moon_sky", new JsonObject { ["lat"] = "91", ["lon"] = "0" }));
         var results = answer["results"]!.AsArray();
 
         Assert.That(results.Where(r => r!["protocol_error"] is not null), Is.Empty, "tool errors, not protocol failures");
@@ -108,6 +112,7 @@ public sealed class McpToolTests
         Assert.That(Text(results[5]), Does.Contain(await RestErrorAsync("/api/lunar/voc/ephemeris?from=20260101&to=2026-02-01", "from")), "a number read as its text, as a query would");
         Assert.That(Text(results[6]), Does.Contain("at: a text value is expected."));
         Assert.That(Text(results[7]), Does.Contain("from: a text value is expected.").And.Not.Contain("not provided"), "one message for the argument, and a true one");
+        Assert.That(Text(results[8]), Does.Contain(await RestErrorAsync("/api/lunar/moon/sky?lat=91&lon=0", "lat")));
     }
 
     [Test]
@@ -136,7 +141,7 @@ public sealed class McpToolTests
         var tools = await client.ListToolsAsync();
         var moon = await client.CallToolAsync("moon", new Dictionary<string, object?> { ["at"] = At });
 
-        Assert.That(tools.Select(t => t.Name), Is.EquivalentTo(new[] { "voc_status", "voc_windows", "moon", "moon_phases" }));
+        Assert.That(tools.Select(t => t.Name), Is.EquivalentTo(new[] { "voc_status", "voc_windows", "moon", "moon_phases", "moon_sky" }));
         Assert.That(moon.IsError, Is.Not.True);
         Assert.That(JsonNode.Parse(moon.StructuredContent!.Value.GetRawText())!.ToJsonString(), Is.EqualTo(await RestAsync($"/api/lunar/moon?at={At}")));
     }
