@@ -28,6 +28,7 @@ for arg in "$@"; do
 done
 
 base="${LUNARVOC_BASE_IMAGE:-}"
+local_base=""
 if [ -z "$base" ] && [ "$(curl -sS -m 5 -o /dev/null -w '%{http_code}' https://mcr.microsoft.com/v2/ 2>/dev/null)" = "200" ]; then
   base="mcr.microsoft.com/dotnet/runtime-deps:10.0"
 fi
@@ -36,6 +37,7 @@ if [ -z "$base" ]; then
   start_local_registry
   trap stop_local_registry EXIT
   base="127.0.0.1:$LUNARVOC_REGISTRY_PORT/lunarvoc-runtime-deps:bookworm"
+  local_base=1 # served from a registry that exists only for the build: not worth a label
   podman push -q --tls-verify=false localhost/lunarvoc-runtime-deps:bookworm "docker://$base"
   export DOTNET_CONTAINER_INSECURE_REGISTRIES="127.0.0.1:$LUNARVOC_REGISTRY_PORT"
 fi
@@ -55,12 +57,15 @@ dotnet publish src/Api/Api.csproj -c Release -r linux-x64 --self-contained -nolo
   -p:ContainerArchiveOutputPath="$archive" \
   -p:ContainerImageTags=latest \
   -p:SourceRevisionId="$revision" \
-  ${source_url:+-p:RepositoryUrl="$source_url"}
+  ${source_url:+-p:RepositoryUrl="$source_url"} \
+  ${local_base:+-p:ContainerGenerateLabelsImageBaseName=false}
 # The archive names no registry, which podman reads as docker.io: the image is renamed to podman's own localhost/.
 podman load -q -i "$archive" >/dev/null
 version="$(podman image inspect docker.io/library/lunarvoc:latest --format '{{ index .Labels "org.opencontainers.image.version" }}')"
 podman tag docker.io/library/lunarvoc:latest localhost/lunarvoc:latest "localhost/lunarvoc:$version"
 podman untag localhost/lunarvoc:latest docker.io/library/lunarvoc:latest
+# The image this one replaces, left without a name.
+podman image prune -f --filter label=org.opencontainers.image.title=LunarVoc >/dev/null
 size="$(podman image inspect localhost/lunarvoc:latest --format '{{.Size}}')"
 echo "Loaded localhost/lunarvoc:latest and :$version ($((size / 1000 / 1000)) MB, revision ${revision:0:12})" >&2
 

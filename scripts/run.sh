@@ -24,6 +24,7 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   fi
   port="${LUNARVOC_PG_PORT:-5433}"
   start_postgres "$data" "$port"
+  port="$(sed -n 4p "$data/postmaster.pid")" # the cluster may have been running already, on another port
   trap 'stop_postgres "$data"' EXIT
   create_database "$port" lunarvoc
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=lunarvoc"
@@ -37,16 +38,25 @@ if [ -z "${Auth__ApiKeys__0:-}" ]; then
   echo "Development API key for writes (X-Api-Key): $(cat .data/dev-api-key)  — from .data/dev-api-key" >&2
 fi
 
-dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o artifacts/api
+# Runs a command as this script's child, passing SIGTERM and SIGINT on to it, and waits until it has
+# ended; its exit status. Not exec: the local cluster is stopped (EXIT trap above) only after it.
+child() {
+  "$@" &
+  local pid=$! status=0
+  trap 'kill -TERM "$pid" 2>/dev/null || true; stopping=1' TERM INT
+  wait "$pid" || status=$?
+  while kill -0 "$pid" 2>/dev/null; do
+    wait "$pid" && status=0 || status=$?  # a signal interrupted the wait: wait for the child itself
+  done
+  trap - TERM INT
+  return "$status"
+}
+stopping=0
+
+child dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o artifacts/api
+[ "$stopping" = 0 ] || exit 0
 echo "LunarVoc on $ASPNETCORE_URLS — Swagger UI at ${ASPNETCORE_URLS%%;*}/swagger" >&2
-# Not exec: the local cluster is stopped (EXIT trap above) only once the service has ended. SIGTERM or
-# SIGINT to this script is passed on to the service, which finishes what it acknowledged and exits.
-dotnet artifacts/api/LunarVoc.Api.dll --contentRoot "$root/artifacts/api" &
-api=$!
-trap 'kill -TERM "$api" 2>/dev/null || true' TERM INT
+# The service finishes what it acknowledged and exits on SIGTERM or SIGINT to this script.
 status=0
-wait "$api" || status=$?
-while kill -0 "$api" 2>/dev/null; do
-  wait "$api" && status=0 || status=$?  # a signal interrupted the wait: wait for the service itself
-done
+child dotnet artifacts/api/LunarVoc.Api.dll --contentRoot "$root/artifacts/api" || status=$?
 exit "$status"

@@ -52,6 +52,22 @@ public sealed class DeploymentTests
     [OneTimeTearDown]
     public void StopDeployment() => Deploy("down", "-v");
 
+    [Test, Order(0)]
+    public void The_instances_trust_the_network_the_proxy_is_on_and_the_shared_cache_wants_a_password()
+    {
+        var subnet = Podman.Run("network", "inspect", $"{Project}_default", "--format", "{{range .Subnets}}{{.Subnet}}{{end}}").Trim();
+        var trusted = Podman.Run("inspect", $"{Project}_api1_1", "--format", "{{range .Config.Env}}{{println .}}{{end}}")
+            .Split('\n').Single(line => line.StartsWith("ForwardedHeaders__KnownNetworks__0=", StringComparison.Ordinal)).Split('=')[1];
+        var withoutPassword = Podman.ExitCodeOf("exec", $"{Project}_redis_1", "sh", "-c", "REDISCLI_AUTH= redis-cli ping | grep -q PONG");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(subnet, Is.EqualTo(_environment["LUNARVOC_SUBNET"]));
+            Assert.That(trusted, Is.EqualTo(subnet));
+            Assert.That(withoutPassword, Is.Not.Zero, "Redis answered a client without its password");
+        });
+    }
+
     [Test, Order(1)]
     public async Task A_write_through_the_proxy_reaches_the_streams_of_both_instances_within_a_second()
     {

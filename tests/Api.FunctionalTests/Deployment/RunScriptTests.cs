@@ -35,7 +35,11 @@ public sealed class RunScriptTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
-            Assert.That(await Deployed.ReadyAsync(client, TimeSpan.FromMinutes(5)), Is.True, () => string.Join("\n", output));
+            var ready = await Deployed.UntilAsync(
+                async () => script.HasExited || await Deployed.ReadyAsync(client, TimeSpan.FromSeconds(1)),
+                done => done,
+                TimeSpan.FromMinutes(5));
+            Assert.That(ready && !script.HasExited, Is.True, () => string.Join("\n", output));
 
             ExternalProcess.Run("kill", $"-{signal}", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
