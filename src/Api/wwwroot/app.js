@@ -7,6 +7,7 @@
 const STATUS_URL = '/api/lunar/voc/status';
 const STREAM_URL = '/api/lunar/voc/status/stream';
 const MOON_URL = '/api/lunar/moon';
+const SKY_URL = '/api/lunar/moon/sky';
 const CALENDAR_PATH = '/api/lunar/voc/calendar.ics';
 const MOON_RADIUS = 48;
 const REFRESH_MS = 60_000;
@@ -20,7 +21,8 @@ const TEXTS = {
     title: 'Is the Moon void of course?',
     explain: 'The Moon is void of course from its last exact major aspect to a planet (conjunction, sextile, square, trine or opposition) until it enters the next sign. Many who follow astrology avoid starting anything new in those hours.',
     next48: 'The next 48 hours', moonHeading: 'The Moon', sign: 'Sign', phase: 'Phase', nextSign: 'Next sign',
-    nextNew: 'Next new Moon', nextFull: 'Next full Moon', timesIn: 'Times in', dataFrom: 'Data from', api: 'the LunarVoc API',
+    nextNew: 'Next new Moon', nextFull: 'Next full Moon', moonrise: 'Next moonrise', moonset: 'Next moonset',
+    skyHere: 'Show moonrise and moonset where I am', skyNone: 'none within 35 days', timesIn: 'Times in', dataFrom: 'Data from', api: 'the LunarVoc API',
     calendar: 'The voids in your calendar:', subscribe: 'subscribe', download: 'download', languages: 'Language',
     void: 'The Moon is void of course', clear: 'The Moon is not void of course',
     since: (a, b, s) => `Since ${a}, until ${b}${s}.`,
@@ -50,7 +52,8 @@ const TEXTS = {
     title: 'La Lune est-elle vide de course ?',
     explain: 'La Lune est vide de course depuis son dernier aspect majeur exact à une planète (conjonction, sextile, carré, trigone ou opposition) jusqu’à son entrée dans le signe suivant. Beaucoup de ceux qui suivent l’astrologie évitent alors de commencer quoi que ce soit de nouveau.',
     next48: 'Les prochaines 48 heures', moonHeading: 'La Lune', sign: 'Signe', phase: 'Phase', nextSign: 'Signe suivant',
-    nextNew: 'Prochaine nouvelle lune', nextFull: 'Prochaine pleine lune', timesIn: 'Heures en', dataFrom: 'Données :', api: 'l’API LunarVoc',
+    nextNew: 'Prochaine nouvelle lune', nextFull: 'Prochaine pleine lune', moonrise: 'Prochain lever de la Lune', moonset: 'Prochain coucher de la Lune',
+    skyHere: 'Afficher le lever et le coucher de la Lune ici', skyNone: 'aucun dans les 35 jours', timesIn: 'Heures en', dataFrom: 'Données :', api: 'l’API LunarVoc',
     calendar: 'Les périodes dans votre agenda :', subscribe: 's’abonner', download: 'télécharger', languages: 'Langue',
     void: 'La Lune est vide de course', clear: 'La Lune n’est pas vide de course',
     since: (a, b, s) => `Depuis ${a}, jusqu’à ${b}${s}.`,
@@ -98,6 +101,8 @@ let boundary = null;      // the next instant at which the state changes
 let reloadTimer = null;
 let streaming = false;    // while the stream delivers, no polling
 let lastMoon = null;
+let lastSky = null;
+let skyPlace = null;       // the visitor's place, rounded to 0.01°, once they have let the browser share it
 
 function chooseLanguage() {
   const saved = localStorage.getItem('lunarvoc.lang');
@@ -134,6 +139,7 @@ for (const button of document.querySelectorAll('nav.languages button')) {
     applyLanguage();
     render();
     if (lastMoon) renderMoon(lastMoon);
+    if (lastSky) renderSky(lastSky);
   });
 }
 
@@ -343,7 +349,55 @@ async function loadMoon() {
     wait = RETRY_MS; // the status above already says the service cannot be reached
   }
   moonTimer = setTimeout(loadMoon, wait);
+  loadSky();
 }
+
+// Moonrise and moonset where the visitor is: only once the browser may share the place. Nothing is
+// asked on load: with the permission granted before, it is read; while undecided, a button asks.
+async function offerSky() {
+  if (!('geolocation' in navigator)) return;
+  let state = 'prompt';
+  try {
+    state = (await navigator.permissions.query({ name: 'geolocation' })).state;
+  } catch {
+    // No Permissions API: the button asks.
+  }
+  if (state === 'granted') locateSky();
+  else if (state === 'prompt') $('sky-here').hidden = false;
+}
+
+function locateSky() {
+  $('sky-here').hidden = true;
+  navigator.geolocation.getCurrentPosition(
+    (position) => {
+      skyPlace = { lat: position.coords.latitude.toFixed(2), lon: position.coords.longitude.toFixed(2) };
+      loadSky();
+    },
+    () => {}, // refused or unavailable: the panel stays as it is
+    { maximumAge: 3_600_000, timeout: 15_000 });
+}
+
+async function loadSky() {
+  if (!skyPlace) return;
+  try {
+    const query = new URLSearchParams({ lat: skyPlace.lat, lon: skyPlace.lon, tz: zone });
+    const response = await fetch(`${SKY_URL}?${query}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    lastSky = await response.json();
+    renderSky(lastSky);
+  } catch {
+    // The status above already says when the service cannot be reached.
+  }
+}
+
+function renderSky(sky) {
+  const at = (crossing) => (crossing ? format.time.format(Date.parse(crossing.at)) : t.skyNone);
+  $('moon-rise').textContent = at(sky.now?.next_rise);
+  $('moon-set').textContent = at(sky.now?.next_set);
+  for (const element of document.querySelectorAll('[data-sky]')) element.hidden = false;
+}
+
+$('sky-here').addEventListener('click', locateSky);
 
 function renderMoon(moon) {
   const waxing = Date.parse(moon.next_full_moon) < Date.parse(moon.next_new_moon);
@@ -376,3 +430,4 @@ setInterval(render, 1000);
 load();
 listen();
 loadMoon();
+offerSky();

@@ -174,6 +174,61 @@ public sealed class StatusPageTests
         Assert.That(countdownAnnounced, Is.Zero, "the countdown's ticks are not announced");
     }
 
+    [TestCase("en-GB", "Next moonrise")]
+    [TestCase("fr-FR", "Prochain lever de la Lune")]
+    public async Task With_the_place_shared_the_moon_panel_shows_the_next_moonrise_and_moonset_there(string locale, string riseLabel)
+    {
+        var page = await NewPage("Europe/Paris", 390, 844, locale, geolocation: new Geolocation { Latitude = 48.8566f, Longitude = 2.3522f });
+        var asked = new List<string>();
+        page.Request += (_, request) => asked.Add(request.Url);
+        await page.GotoAsync(_api.Address.ToString());
+
+        await Expect(page.GetByTestId("moon-rise")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("moon-rise")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("moon-set")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("sky-here")).ToBeHiddenAsync();
+        await Expect(page.GetByText(riseLabel)).ToBeVisibleAsync();
+        var overflowing = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > window.innerWidth + 0.5); }).length");
+        var valueWidth = await page.EvaluateAsync<double>("() => document.getElementById('moon-rise').getBoundingClientRect().width");
+        await Screenshot(page, $"status-page-moon-sky-{locale}");
+
+        Assert.That(asked.Where(url => url.Contains("/api/lunar/moon/sky?", StringComparison.Ordinal)), Has.All.Contains("lat=48.86&lon=2.35"), "the place rounded to 0.01°");
+        Assert.That(overflowing, Is.Zero, "nothing spills out of a phone's viewport");
+        Assert.That(valueWidth, Is.GreaterThan(250), "on a phone the values take the panel's width, not a narrow column");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Without_the_place_shared_nothing_is_asked_unless_the_visitor_asks_and_a_refusal_shows_nothing(bool undecided)
+    {
+        var page = await NewPage("Europe/Paris");
+        if (undecided)
+        {
+            // The permission not decided yet (the browser would ask): Playwright's contexts refuse by default.
+            await page.AddInitScriptAsync("navigator.permissions.query = async () => ({ state: 'prompt' });");
+        }
+
+        var asked = new List<string>();
+        page.Request += (_, request) => asked.Add(request.Url);
+        await page.GotoAsync(_api.Address.ToString());
+        await Expect(page.GetByTestId("moon-phase")).Not.ToBeEmptyAsync();
+
+        if (undecided)
+        {
+            await Expect(page.GetByTestId("sky-here")).ToBeVisibleAsync();
+            await page.GetByTestId("sky-here").ClickAsync(); // the browser's answer: refused
+            await Expect(page.GetByTestId("sky-here")).ToBeHiddenAsync();
+        }
+        else
+        {
+            await Expect(page.GetByTestId("sky-here")).ToBeHiddenAsync();
+        }
+
+        await Expect(page.GetByTestId("moon-rise")).ToBeHiddenAsync();
+        Assert.That(asked.Where(url => url.Contains("/moon/sky", StringComparison.Ordinal)), Is.Empty, "no place, no request");
+    }
+
     [Test]
     public async Task The_language_can_be_switched_and_stays_chosen()
     {
@@ -296,7 +351,7 @@ public sealed class StatusPageTests
     private static async Task RefuseStream(IPage page) =>
         await page.RouteAsync("**/api/lunar/voc/status/stream", route => route.FulfillAsync(new RouteFulfillOptions { Status = 503 }));
 
-    private async Task<IPage> NewPage(string timeZone, int width = 900, int height = 700, string locale = "en-GB")
+    private async Task<IPage> NewPage(string timeZone, int width = 900, int height = 700, string locale = "en-GB", Geolocation? geolocation = null)
     {
         // CSP bypassed only so that the test can inject axe-core; the page itself runs under its CSP.
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -305,6 +360,8 @@ public sealed class StatusPageTests
             Locale = locale,
             ViewportSize = new() { Width = width, Height = height },
             BypassCSP = true,
+            Geolocation = geolocation,
+            Permissions = geolocation is null ? [] : ["geolocation"],
         });
         return await context.NewPageAsync();
     }
