@@ -359,6 +359,9 @@ public sealed class StatusPageTests
             TimezoneId = timeZone,
             Locale = locale,
             ViewportSize = new() { Width = width, Height = height },
+            // A phone's viewport: no scrollbar takes width from the page (overlay scrollbars, as phones have).
+            IsMobile = width < 600,
+            HasTouch = width < 600,
             BypassCSP = true,
             Geolocation = geolocation,
             Permissions = geolocation is null ? [] : ["geolocation"],

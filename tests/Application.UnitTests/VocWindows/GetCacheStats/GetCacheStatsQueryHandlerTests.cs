@@ -3,6 +3,7 @@ using LunarVoc.Application.Ephemeris.GetComingWindows;
 using LunarVoc.Application.Ephemeris.GetEphemerisYear;
 using LunarVoc.Application.Moon.GetMoon;
 using LunarVoc.Application.Moon.GetMoonPhases;
+using LunarVoc.Application.Moon.GetMoonSky;
 using LunarVoc.Application.VocWindows;
 using LunarVoc.Application.VocWindows.GetCacheStats;
 using LunarVoc.Application.VocWindows.GetCurrentVoc;
@@ -27,7 +28,7 @@ public sealed class GetCacheStatsQueryHandlerTests
         Assert.That(report.Keys, Is.EquivalentTo(new[]
         {
             GetVocStatusQuery.CacheName, GetCurrentVocQuery.CacheName, GetEphemerisYearQuery.CacheName, ReadCalendarWindowsQuery.CacheName,
-            GetPhasesYearQuery.CacheName, ReadMoonQuery.CacheName,
+            GetPhasesYearQuery.CacheName, ReadMoonQuery.CacheName, GetMoonTrackMonthQuery.CacheName,
         }), "every cached query, discovered");
         Assert.That(report[ReadMoonQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)), "the Moon now, kept two minutes");
         Assert.That(report[GetVocStatusQuery.CacheName], Is.EqualTo(new CacheEntryStats(false, null, 120)));
