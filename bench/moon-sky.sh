@@ -37,7 +37,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # The year's tracks computed (first request), then cached.
 cold_year="$(ms "$base/api/lunar/moon/sky?lat=48.85&lon=2.35&from=2027-01-01&to=2027-12-31&tz=Europe/Paris")"
 warm_year="$(for _ in 1 2 3 4 5; do ms "$base/api/lunar/moon/sky?lat=48.85&lon=2.35&from=2027-01-01&to=2027-12-31&tz=Europe/Paris"; echo; done | median)"
-curl -s -o /dev/null "$base/api/lunar/voc/ephemeris?from=2026-01-01&to=2036-01-01"
+cold_ephemeris="$(ms "$base/api/lunar/voc/ephemeris?from=2026-01-01&to=2036-01-01")"
 ephemeris="$(for _ in 1 2 3 4 5; do ms "$base/api/lunar/voc/ephemeris?from=2026-01-01&to=2036-01-01"; echo; done | median)"
 
 cat > "$work/places.lua" <<'LUA'
@@ -70,6 +70,7 @@ cat > bench/results/moon-sky.md <<MD
 | --- | --- |
 | \`/moon/sky\`, a year (365 days), tracks computed | $cold_year ms |
 | \`/moon/sky\`, a year, tracks cached (median of 5) | $warm_year ms |
+| \`/voc/ephemeris\`, 10 years, years computed | $cold_ephemeris ms |
 | \`/voc/ephemeris\`, 10 years, years cached (median of 5) | $ephemeris ms |
 
 Cached tracks after the run: $keys

@@ -69,16 +69,21 @@ public static class MoonSky
 
         double HourAngle(double t) => At(tracks, place, t).HourAngle;
 
+        // One position a grid point gives both the height above the horizon and the hour angle.
+        (double Above, double HourAngle) Sample(double t)
+        {
+            var sky = At(tracks, place, t);
+            return (sky.Altitude - horizon.CentreAltitude(sky.Semidiameter), sky.HourAngle);
+        }
+
         var events = new List<SkyEvent>();
         var t0 = from;
-        var a0 = AboveHorizon(t0);
-        var h0 = HourAngle(t0);
+        var (a0, h0) = Sample(t0);
         var previousStep = double.NaN;
         while (t0 < until)
         {
             var t1 = Math.Min(t0 + ScanStep, until);
-            var a1 = AboveHorizon(t1);
-            var h1 = HourAngle(t1);
+            var (a1, h1) = Sample(t1);
             if (Math.Sign(a0) != Math.Sign(a1) && a1 != 0)
             {
                 var root = Root(AboveHorizon, t0, a0, t1, a1);
