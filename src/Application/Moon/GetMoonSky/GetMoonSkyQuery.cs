@@ -39,7 +39,12 @@ public sealed class GetMoonSkyQueryHandler(ISender sender, TimeProvider timeProv
         var days = Enumerable.Range(0, query.LastDay(today).DayNumber - first.DayNumber + 1)
             .Select(offset => first.AddDays(offset))
             .Select(date => (Date: date, Start: LocalDays.StartOf(date, query.Zone), End: LocalDays.StartOf(date.AddDays(1), query.Zone)))
+            .Where(day => day.End > day.Start) // a date the zone skipped (a jump across the date line) has no day
             .ToList();
+        if (days.Count == 0)
+        {
+            return new MoonSkyAnswer(query, [], null);
+        }
 
         var asksNow = query.AsksNow;
         var until = asksNow && now + SkyNow.Search > days[^1].End ? now + SkyNow.Search : days[^1].End;
