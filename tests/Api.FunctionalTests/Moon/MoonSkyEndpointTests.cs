@@ -64,6 +64,18 @@ public sealed class MoonSkyEndpointTests : VocEndpointTestBase
         Assert.That(days.Select(d => Text(d!["no_rise"])), Does.Contain("always_below"));
     }
 
+    [Test]
+    public async Task A_date_the_zone_skipped_has_no_day_and_no_day_is_empty()
+    {
+        using var response = await Client.GetAsync("/api/lunar/moon/sky?lat=-13.8&lon=-171.8&from=2011-12-28&to=2011-12-31&tz=Pacific/Apia");
+        var days = (await ReadJson(response))["days"]!.AsArray();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(days.Select(d => Text(d!["date"])), Does.Not.Contain("2011-12-30"), "Samoa went from the 29th to the 31st");
+        Assert.That(days.Select(d => Text(d!["start"])), Is.Unique);
+        Assert.That(days.Select(d => Text(d!["start"])), Is.All.Not.EqualTo(null));
+    }
+
     [TestCase("lat=91&lon=0", "lat")]
     [TestCase("lat=45&lon=-181", "lon")]
     [TestCase("lat=abc&lon=0", "lat")]
