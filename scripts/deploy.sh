@@ -25,7 +25,10 @@ network="${project}_default"
 files=(-f deploy/compose.yaml)
 [ "${LUNARVOC_OFFICIAL_IMAGES:-0}" = "1" ] || files+=(-f deploy/compose.local.yaml)
 # podman-compose prints the merged configuration, passwords included: only its errors are shown.
-compose() { podman-compose -p "$project" "${files[@]}" "$@" >/dev/null; }
+# Noise podman and podman-compose print on every run here: without systemd, no scheduled health checks
+# (said once below); no syslog; a volume looked up before it is made.
+quiet() { "$@" 2> >(grep -v -e 'unable to get systemd connection' -e 'failed to connect to syslog' -e 'inspecting object: no such volume' >&2); }
+compose() { quiet podman-compose -p "$project" "${files[@]}" "$@" >/dev/null; }
 containers() { podman ps -a --filter "label=io.podman.compose.project=$project" "$@"; }
 
 settings=".data/deploy.env"
@@ -51,7 +54,7 @@ fi
 stop_all() {
   # The instances first, each with the host's 30 s shutdown budget (podman-compose would give 10 s).
   for instance in api1 api2; do
-    if podman container exists "${project}_${instance}_1"; then podman stop -t 30 "${project}_${instance}_1" >/dev/null; fi
+    if podman container exists "${project}_${instance}_1"; then quiet podman stop -t 30 "${project}_${instance}_1" >/dev/null; fi
   done
   compose down -t 30 "$@"
   if [ "${1:-}" = "-v" ]; then podman network rm -f "$network" >/dev/null 2>&1 || true; fi
@@ -69,6 +72,7 @@ case "${1:-up}" in
       podman network rm -f "$network" >/dev/null
     fi
     podman network exists "$network" || podman network create --subnet "$LUNARVOC_SUBNET" "$network" >/dev/null
+    [ -d /run/systemd/system ] || echo "No systemd here: podman runs health checks only when asked (podman healthcheck run NAME)." >&2
     compose up -d
     running="$(containers -q --filter status=running | wc -l)"
     if [ "$running" -ne 5 ]; then
@@ -90,7 +94,7 @@ case "${1:-up}" in
   ps) containers --format 'table {{.Names}}\t{{.Status}}\t{{.Ports}}' ;;
   restart)
     service="${2:?Usage: $0 restart SERVICE (api1, api2, postgres, redis or proxy)}"
-    podman restart -t 30 "${project}_${service}_1" >/dev/null
+    quiet podman restart -t 30 "${project}_${service}_1" >/dev/null
     podman exec "${project}_proxy_1" nginx -s reload
     ;;
   down) shift; stop_all "$@" ;;
