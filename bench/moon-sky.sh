@@ -11,25 +11,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 duration="${1:-10}"
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-ensure_postgres_installed
-
-work="$(mktemp -d)"; chmod 755 "$work"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; stop_postgres "$work/pg"; rm -rf "$work"; }
-trap cleanup EXIT
-
-pg_port=$(( 20000 + RANDOM % 10000 )); api_port=$(( pg_port + 1 ))
-start_postgres "$work/pg" "$pg_port"
-create_database "$pg_port" lunarvoc_bench
-dotnet build src/Api/Api.csproj -c Release -nologo -v quiet -o "$work/api" >/dev/null
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lunarvoc_bench" \
-  Logging__LogLevel__Default=Warning RateLimiting__Enabled=false Prefetch__Enabled=false \
-  Auth__ApiKeys__0="$(printf 'bench' | sha256sum | cut -d' ' -f1)"
-ASPNETCORE_URLS="http://127.0.0.1:$api_port" dotnet "$work/api/LunarVoc.Api.dll" --contentRoot "$work/api" >"$work/api.log" 2>&1 &
-pids+=($!)
-base="http://127.0.0.1:$api_port"
-for _ in $(seq 1 100); do curl -sf -o /dev/null "$base/health/live" && break; sleep 0.3; done
+source bench/lib/service.sh
+start_bench_service Prefetch__Enabled=false Auth__ApiKeys__0="$(printf 'bench' | sha256sum | cut -d' ' -f1)"
 
 ms() { curl -s -o /dev/null -w '%{time_total}' "$1" | awk '{ printf "%.1f", $1 * 1000 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
