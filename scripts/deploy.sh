@@ -32,9 +32,9 @@ compose() { quiet podman-compose -p "$project" "${files[@]}" "$@" >/dev/null; }
 containers() { podman ps -a --filter "label=io.podman.compose.project=$project" "$@"; }
 
 settings=".data/deploy.env"
+secret() { head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c "$1"; }
 if [ ! -s "$settings" ]; then
   mkdir -p .data
-  secret() { head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c "$1"; }
   key="$(secret 40)"
   umask 077
   {
@@ -46,7 +46,7 @@ if [ ! -s "$settings" ]; then
 fi
 set -a; source "$settings"; set +a
 if [ -z "${LUNARVOC_REDIS_PASSWORD:-}" ]; then
-  LUNARVOC_REDIS_PASSWORD="$(head -c 48 /dev/urandom | base64 | tr -d '/+=' | head -c 32)"
+  LUNARVOC_REDIS_PASSWORD="$(secret 32)"
   echo "LUNARVOC_REDIS_PASSWORD=$LUNARVOC_REDIS_PASSWORD" >> "$settings"
   export LUNARVOC_REDIS_PASSWORD
 fi

@@ -15,4 +15,18 @@ public static class Waiting
 
         return value;
     }
+
+    /// <summary>As <see cref="UntilAsync{T}(Func{Task{T}}, Func{T, bool})"/>, for a condition given longer than 10 s (a start-up): read every 200 ms until the bound.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan bound)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var value = await read();
+        while (!done(value) && clock.Elapsed < bound)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            value = await read();
+        }
+
+        return value;
+    }
 }

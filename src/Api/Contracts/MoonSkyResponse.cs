@@ -49,8 +49,8 @@ public sealed record MoonSkyConventionResponse(
     private const double MeanSemidiameter = 0.2590;
 
     public static MoonSkyConventionResponse From(Horizon horizon) => new(
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(horizon.Limb.ToString()),
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(horizon.Refraction.ToString()),
+        MoonSkyDayResponse.Wire(horizon.Limb),
+        MoonSkyDayResponse.Wire(horizon.Refraction),
         Math.Round(horizon.CentreAltitude(MeanSemidiameter), 4),
         true);
 }
@@ -89,13 +89,14 @@ public sealed record MoonSkyDayResponse(
             rises.FirstOrDefault(),
             sets.FirstOrDefault(),
             day.Sky.Culminations.Count > 0 ? MoonCulminationResponse.From(day.Sky.Culminations[0], zone) : null,
-            Name(day.Sky.NoRise),
-            Name(day.Sky.NoSet),
+            day.Sky.NoRise is { } noRise ? Wire(noRise) : null,
+            day.Sky.NoSet is { } noSet ? Wire(noSet) : null,
             rises,
             sets);
     }
 
-    private static string? Name(NoCrossing? reason) => reason is { } value ? JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()) : null;
+    /// <summary>A value of the domain's as the API names it: always_above, center, …</summary>
+    internal static string Wire(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
 
 /// <summary>A rise or a set.</summary>

@@ -34,4 +34,7 @@ public readonly record struct Horizon(Limb Limb, Refraction Refraction)
     /// <summary>The geometric altitude of the Moon's centre, in degrees, at which it rises or sets.</summary>
     public double CentreAltitude(double semidiameterDegrees) =>
         -((Refraction == Refraction.Standard ? StandardRefractionDegrees : 0) + (Limb == Limb.Upper ? semidiameterDegrees : 0));
+
+    /// <summary>How far, in degrees, the Moon seen as <paramref name="sky"/> is above this horizon (negative: below it).</summary>
+    public double Clearance(Topocentric sky) => sky.Altitude - CentreAltitude(sky.Semidiameter);
 }

@@ -52,20 +52,13 @@ public static class MoonSky
     }
 
     /// <summary>Whether the Moon is above the horizon (as <paramref name="horizon"/> counts it) at an instant.</summary>
-    public static bool IsUp(MoonTracks tracks, Place place, Horizon horizon, double unixSeconds)
-    {
-        var sky = At(tracks, place, unixSeconds);
-        return sky.Altitude > horizon.CentreAltitude(sky.Semidiameter);
-    }
+    public static bool IsUp(MoonTracks tracks, Place place, Horizon horizon, double unixSeconds) =>
+        horizon.Clearance(At(tracks, place, unixSeconds)) > 0;
 
     /// <summary>Every rise, set and upper culmination in [<paramref name="from"/>, <paramref name="until"/>), by instant.</summary>
     public static IReadOnlyList<SkyEvent> Events(MoonTracks tracks, Place place, Horizon horizon, double from, double until)
     {
-        double AboveHorizon(double t)
-        {
-            var sky = At(tracks, place, t);
-            return sky.Altitude - horizon.CentreAltitude(sky.Semidiameter);
-        }
+        double AboveHorizon(double t) => horizon.Clearance(At(tracks, place, t));
 
         double HourAngle(double t) => At(tracks, place, t).HourAngle;
 
@@ -73,7 +66,7 @@ public static class MoonSky
         (double Above, double HourAngle) Sample(double t)
         {
             var sky = At(tracks, place, t);
-            return (sky.Altitude - horizon.CentreAltitude(sky.Semidiameter), sky.HourAngle);
+            return (horizon.Clearance(sky), sky.HourAngle);
         }
 
         var events = new List<SkyEvent>();

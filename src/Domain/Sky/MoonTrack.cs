@@ -1,3 +1,5 @@
+using LunarVoc.Domain.Astrology;
+
 namespace LunarVoc.Domain.Sky;
 
 /// <summary>
@@ -35,16 +37,16 @@ public sealed record MoonTrack(
         // Right ascension unwrapped around the sample before the instant.
         var ra = RightAscension;
         var r1 = ra[index];
-        var r0 = r1 + Relative(ra[index - 1] - r1);
-        var r2 = r1 + Relative(ra[index + 1] - r1);
-        var r3 = r2 + Relative(ra[index + 2] - ra[index + 1]);
+        var r0 = r1 + Degrees.Relative(ra[index - 1] - r1);
+        var r2 = r1 + Degrees.Relative(ra[index + 1] - r1);
+        var r3 = r2 + Degrees.Relative(ra[index + 2] - ra[index + 1]);
         var rightAscension = (w0 * r0) + (w1 * r1) + (w2 * r2) + (w3 * r3);
 
         return new GeocentricMoon(
-            Normalize(rightAscension),
+            Degrees.Normalize(rightAscension),
             Read(Declination),
             Read(DistanceKm),
-            Normalize(MeanSiderealTime(unixSeconds) + Read(EquationOfEquinoxes)));
+            Degrees.Normalize(MeanSiderealTime(unixSeconds) + Read(EquationOfEquinoxes)));
     }
 
     /// <summary>Greenwich mean sidereal time in degrees (IAU 1982, Meeus 12.4), UT1 taken as UTC (within 0.9 s).</summary>
@@ -52,12 +54,8 @@ public sealed record MoonTrack(
     {
         var days = (unixSeconds / 86400) + 2440587.5 - 2451545.0;
         var t = days / 36525;
-        return Normalize(280.46061837 + (360.98564736629 * days) + (t * t * (0.000387933 - (t / 38710000))));
+        return Degrees.Normalize(280.46061837 + (360.98564736629 * days) + (t * t * (0.000387933 - (t / 38710000))));
     }
-
-    private static double Normalize(double degrees) => Astrology.Degrees.Normalize(degrees);
-
-    private static double Relative(double degrees) => Astrology.Degrees.Relative(degrees);
 }
 
 /// <summary>The Moon from the Earth's centre at one instant, with the apparent sidereal time at Greenwich (degrees).</summary>

@@ -77,7 +77,7 @@ public sealed class DeploymentTests
         using var stream1 = await OpenStreamAsync(_api1);
         using var stream2 = await OpenStreamAsync(_api2);
         // The coming window the pre-fetch stores from the ephemeris shortly after the first start.
-        var next = await Deployed.UntilAsync(
+        var next = await Waiting.UntilAsync(
             async () => JsonNode.Parse(await reader.GetStringAsync(new Uri("/api/lunar/voc/status", UriKind.Relative)))!["next"],
             window => window is not null,
             TimeSpan.FromSeconds(90));

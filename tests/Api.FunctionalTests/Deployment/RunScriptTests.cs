@@ -35,7 +35,7 @@ public sealed class RunScriptTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
-            var ready = await Deployed.UntilAsync(
+            var ready = await Waiting.UntilAsync(
                 async () => script.HasExited || await Deployed.ReadyAsync(client, TimeSpan.FromSeconds(1)),
                 done => done,
                 TimeSpan.FromMinutes(5));
